@@ -1,0 +1,2 @@
+// convokit/testing: the adapter contract suite, runnable against any ChatAdapter.
+export {};
