@@ -1,6 +1,6 @@
 /// <reference types="vitest/config" />
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
@@ -8,6 +8,14 @@ import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { chromiumArgs, findChromium } from './scripts/find-chromium.mjs';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+/** Inlines `@import './x.css';` lines so that dist/styles.css is one self-contained file. */
+function inlineCss(file: string): string {
+  const css = readFileSync(file, 'utf8');
+  return css.replace(/^@import\s+['"](.+?)['"];\s*$/gm, (_, rel: string) =>
+    inlineCss(fileURLToPath(new URL(rel, pathToFileURL(file)))),
+  );
+}
 
 /** The library's one stylesheet, emitted as dist/styles.css (only in library builds). */
 function emitStyles(): Plugin {
@@ -18,7 +26,7 @@ function emitStyles(): Plugin {
       this.emitFile({
         type: 'asset',
         fileName: 'styles.css',
-        source: readFileSync(here('./src/theme/styles.css'), 'utf8'),
+        source: inlineCss(here('./src/styles.css')),
       });
     },
   };
