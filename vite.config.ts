@@ -44,6 +44,25 @@ function browser() {
   };
 }
 
+/** React 18.3 from the nested test/react18 package (a root npm alias loads React 19 at run time). */
+const react18 = here('./test/react18/node_modules/');
+const react18Alias = [
+  { find: /^react$/, replacement: `${react18}react/index.js` },
+  { find: /^react\/(.*)$/, replacement: `${react18}react/$1` },
+  { find: /^react-dom$/, replacement: `${react18}react-dom/index.js` },
+  { find: /^react-dom\/(.*)$/, replacement: `${react18}react-dom/$1` },
+  {
+    find: /^@testing-library\/react$/,
+    replacement: here('./node_modules/@testing-library/react/dist/@testing-library/react.esm.js'),
+  },
+];
+/** The same suites again on React 18.3. */
+const onReact18 = {
+  resolve: { alias: react18Alias },
+  // zustand, React Query and the virtualiser must see the same React as the tests.
+  server: { deps: { inline: true } },
+};
+
 const external = [
   /^react($|\/)/,
   /^react-dom($|\/)/,
@@ -89,6 +108,40 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'browser',
+          include: ['test/**/*.browser.test.{ts,tsx}'],
+          setupFiles: ['test/setup/browser.ts'],
+          globals: true,
+          browser: browser(),
+        },
+      },
+      {
+        extends: true,
+        ...onReact18,
+        test: {
+          name: 'unit-react18',
+          env: { CK_REACT: '18' },
+          environment: 'jsdom',
+          include: ['test/**/*.test.{ts,tsx}'],
+          exclude: ['test/**/*.browser.test.{ts,tsx}', 'test/bench/**', 'test/sdk/**', 'test/store/invariants*'],
+          setupFiles: ['test/setup/unit.ts'],
+          globals: true,
+          server: { deps: { inline: true } },
+        },
+      },
+      {
+        extends: true,
+        ...onReact18,
+        // Browser mode serves CommonJS only through the optimiser; React 18 ships CommonJS.
+        cacheDir: 'node_modules/.vite-react18',
+        optimizeDeps: {
+          include: [
+            'react', 'react/jsx-runtime', 'react/jsx-dev-runtime', 'react-dom', 'react-dom/client',
+            'react-dom/server', 'react-dom/test-utils', '@testing-library/react',
+          ],
+        },
+        test: {
+          name: 'browser-react18',
+          env: { CK_REACT: '18' },
           include: ['test/**/*.browser.test.{ts,tsx}'],
           setupFiles: ['test/setup/browser.ts'],
           globals: true,

@@ -1,0 +1,854 @@
+import {
+  createContext,
+  forwardRef,
+  memo,
+  useCallback,
+  useContext,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ComponentPropsWithoutRef,
+  type CSSProperties,
+  type KeyboardEvent as ReactKeyboardEvent,
+  type MouseEvent as ReactMouseEvent,
+  type ReactNode,
+} from 'react';
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
+import type { QueryClient } from '@tanstack/react-query';
+import type { ChatAdapter, Conversation } from '../../sdk/types.js';
+import { MARK_TYPE_UNREAD } from '../../sdk/types.js';
+import type { ClearHistory, Selection, SelectionMode } from '../../store/types.js';
+import { isSelected } from '../../store/types.js';
+import {
+  ConversationStoreProvider,
+  useConversationStore,
+  useConversationStoreApi,
+} from '../../hooks/ConversationStoreProvider.js';
+import { useConversationQuery } from '../../hooks/useConversationQuery.js';
+import { I18nProvider, useI18n, type Messages } from '../../i18n/index.js';
+import { themeToStyle, type ThemeTokens } from '../../theme/index.js';
+import { cx } from '../../utils/cx.js';
+import { ConversationRow, ConversationRowSkeleton, getRowLabel } from '../ConversationRow/index.js';
+import { SwipeActions, type SwipeAction } from '../SwipeActions/index.js';
+import { ConfirmDeleteDialog } from '../ConfirmDeleteDialog/index.js';
+import { UndoToast } from '../UndoToast/index.js';
+import { ActionMenu, type ActionMenuItem } from '../ActionMenu/index.js';
+import { SelectionToolbar } from '../SelectionToolbar/SelectionToolbar.js';
+import { LiveRegion } from './LiveRegion.js';
+import { JobBanner } from './JobBanner.js';
+import { useSelectionSync } from './useSelectionSync.js';
+
+/** State a custom row slot receives. */
+export interface RowRenderState {
+  selected: boolean;
+  selectionMode: SelectionMode;
+  focused: boolean;
+}
+
+export interface ConversationListProps
+  extends Omit<ComponentPropsWithoutRef<'div'>, 'children' | 'dir' | 'onSelect'> {
+  /** The chat backend: `createMemoryAdapter()`, `createTencentChatAdapter(chat)` or your own. */
+  adapter: ChatAdapter;
+  /** Called when a row is opened: click, tap or Enter. */
+  onConversationSelect?: (conversation: Conversation) => void;
+  /**
+   * `'light'`, `'dark'`, or token overrides; tokens become `--ck-*` CSS variables on the root.
+   * @default 'light'
+   */
+  theme?: 'light' | 'dark' | Partial<ThemeTokens>;
+  /**
+   * Built in: `en` and `zh-CN`; any other locale formats dates and plurals with `Intl` and falls back to English text.
+   * @default 'en'
+   */
+  locale?: string;
+  /** Overrides any built-in string. */
+  messages?: Partial<Messages>;
+  /**
+   * Text direction; swipe directions and layout mirror under `'rtl'`.
+   * @default 'ltr'
+   */
+  dir?: 'ltr' | 'rtl';
+  /**
+   * `'ask'`: the dialog offers "Keep message history". `'always'`: every delete clears history
+   * (after the dialog). `'never'`: removal keeps history; no dialog, an Undo toast instead.
+   * @default 'ask'
+   */
+  clearHistory?: ClearHistory;
+  /**
+   * What a full swipe does. `'confirm'`: opens the dialog for an irreversible delete and performs
+   * a reversible removal. `'perform'`: performs the reversible removal (keeps history) even under
+   * `'ask'`; an irreversible delete still asks. `false`: no full swipe.
+   * @default 'confirm'
+   */
+  fullSwipe?: 'confirm' | 'perform' | false;
+  /** Controlled selection mode. */
+  selectionMode?: SelectionMode;
+  /**
+   * Initial selection mode when uncontrolled.
+   * @default 'none'
+   */
+  defaultSelectionMode?: SelectionMode;
+  onSelectionModeChange?: (mode: SelectionMode) => void;
+  /** Controlled selection: a set of IDs, or `'all'` (every conversation on the server). */
+  selectedIDs?: Selection;
+  /** Initial selection when uncontrolled. */
+  defaultSelectedIDs?: Selection;
+  /** Called with the new selection; under `'all'`, `excluded` lists the deselected IDs. */
+  onSelectionChange?: (selection: Selection, excluded: ReadonlySet<string>) => void;
+  /** A React Query client. Else the host's `QueryClientProvider`, else the kit's own. */
+  queryClient?: QueryClient;
+  /** Replaces the content of every row (the swipe, selection and menu stay the kit's). */
+  renderRowContent?: (conversation: Conversation, state: RowRenderState) => ReactNode;
+  /** Shown when the list is empty. */
+  emptyState?: ReactNode;
+  /** Row height in px; overrides the theme's `rowHeight` token. The virtualiser reads it. */
+  rowHeight?: number;
+  /**
+   * How long a reversible removal can be undone, in ms.
+   * @default 10000
+   */
+  undoTimeoutMs?: number;
+  /**
+   * Conversations per page.
+   * @default 100
+   */
+  pageSize?: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Root: store, query client and i18n providers around the view.
+// ---------------------------------------------------------------------------------------------
+
+const adapterKeys = new WeakMap<ChatAdapter, number>();
+let nextAdapterKey = 1;
+function keyOf(adapter: ChatAdapter) {
+  let key = adapterKeys.get(adapter);
+  if (key === undefined) adapterKeys.set(adapter, (key = nextAdapterKey++));
+  return key;
+}
+
+/**
+ * A virtualised conversation list with swipe-to-delete, bulk selection and a confirmation dialog
+ * that warns whenever history will be cleared. One store per list; it talks to `adapter`.
+ */
+export const ConversationList = forwardRef<HTMLDivElement, ConversationListProps>(function ConversationList(
+  { adapter, queryClient, clearHistory = 'ask', undoTimeoutMs, pageSize, locale, messages, ...rest },
+  ref,
+) {
+  const options = useMemo(
+    () => ({ clearHistory, undoTimeoutMs, pageSize }),
+    [clearHistory, undoTimeoutMs, pageSize],
+  );
+  return (
+    <ConversationStoreProvider
+      // A new adapter or policy is a new list: a fresh store, nothing carried over.
+      key={`${keyOf(adapter)}:${clearHistory}`}
+      adapter={adapter}
+      options={options}
+      queryClient={queryClient}
+    >
+      <I18nProvider locale={locale} messages={messages}>
+        <ListView ref={ref} clearHistory={clearHistory} {...rest} />
+      </I18nProvider>
+    </ConversationStoreProvider>
+  );
+});
+
+// ---------------------------------------------------------------------------------------------
+// The view.
+// ---------------------------------------------------------------------------------------------
+
+type ViewProps = Omit<ConversationListProps, 'adapter' | 'queryClient' | 'locale' | 'messages' | 'undoTimeoutMs' | 'pageSize'> & {
+  clearHistory: ClearHistory;
+};
+
+interface RowContextValue {
+  onRowClick(id: string, event: ReactMouseEvent): void;
+  onRowContextMenu(id: string, event: ReactMouseEvent): void;
+  onRowFocus(id: string): void;
+  onLongPress(id: string): void;
+  requestDelete(id: string): void;
+  removeWithUndo(id: string): void;
+  onFullSwipe(id: string): void;
+  setOpenSwipe(id: string, open: 'leading' | 'trailing' | null): void;
+  menuFor: string | null;
+  menuPoint: { x: number; y: number } | null;
+  setMenuFor(id: string | null, point?: { x: number; y: number } | null): void;
+  renderRowContent?: ConversationListProps['renderRowContent'];
+  removeOnly: boolean;
+  fullSwipe: 'confirm' | 'perform' | false;
+  clearHistory: ClearHistory;
+  dir: 'ltr' | 'rtl';
+  now: number;
+}
+const RowContext = createContext<RowContextValue | null>(null);
+
+const OVERSCAN = 6;
+/** Load the next page when the last rendered row is this close to the end. */
+const LOAD_AHEAD = 20;
+
+const ListView = forwardRef<HTMLDivElement, ViewProps>(function ListView(
+  {
+    onConversationSelect,
+    theme = 'light',
+    dir = 'ltr',
+    clearHistory,
+    fullSwipe = 'confirm',
+    selectionMode: selectionModeProp,
+    defaultSelectionMode,
+    onSelectionModeChange,
+    selectedIDs,
+    defaultSelectedIDs,
+    onSelectionChange,
+    renderRowContent,
+    emptyState,
+    rowHeight: rowHeightProp,
+    className,
+    style,
+    ...rest
+  },
+  ref,
+) {
+  const { t } = useI18n();
+  const api = useConversationStoreApi();
+  const actions = useConversationStore((s) => s.actions);
+  const order = useConversationStore((s) => s.order);
+  const paging = useConversationStore((s) => s.paging);
+  const selectionMode = useConversationStore((s) => s.selectionMode);
+  const confirmation = useConversationStore((s) => s.confirmation);
+  const query = useConversationQuery();
+
+  useSelectionSync({
+    selectionMode: selectionModeProp,
+    defaultSelectionMode,
+    onSelectionModeChange,
+    selectedIDs,
+    defaultSelectedIDs,
+    onSelectionChange,
+  });
+
+  const themed = useMemo(() => themeToStyle(theme), [theme]);
+  const rowHeight = rowHeightProp ?? themed.rowHeight;
+
+  // ---- virtualisation -----------------------------------------------------------------------
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [focusedID, setFocusedID] = useState<string | null>(null);
+  const focusedIndex = focusedID === null ? -1 : order.indexOf(focusedID);
+  const focusedIndexRef = useRef(focusedIndex);
+  focusedIndexRef.current = focusedIndex;
+
+  // Keyboard focus survives scrolling: the focused row stays mounted.
+  const rangeExtractor = useCallback((range: Range) => {
+    const indexes = defaultRangeExtractor(range);
+    const f = focusedIndexRef.current;
+    if (f >= 0 && f < range.count && !indexes.includes(f)) {
+      indexes.push(f);
+      indexes.sort((a, b) => a - b);
+    }
+    return indexes;
+  }, []);
+
+  const virtualizer = useVirtualizer({
+    count: order.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    overscan: OVERSCAN,
+    rangeExtractor,
+    getItemKey: (index) => order[index] ?? index,
+    // SSR and the first client render agree: no rows until the viewport is measured.
+    initialRect: { width: 0, height: 0 },
+  });
+  const items = virtualizer.getVirtualItems();
+  const lastRendered = items.length ? items[items.length - 1].index : -1;
+
+  // ---- paging: fetch more as the user nears the end ------------------------------------------
+  useEffect(() => {
+    if (
+      query.hasNextPage &&
+      !query.isFetchingNextPage &&
+      !query.isError &&
+      lastRendered >= order.length - LOAD_AHEAD
+    ) {
+      void query.fetchNextPage();
+    }
+  }, [lastRendered, order.length, query]);
+
+  // ---- focus management ---------------------------------------------------------------------
+  const focusRequest = useRef<string | null>(null);
+  const rowElements = useRef(new Map<string, HTMLElement>());
+
+  const focusRow = useCallback(
+    (id: string | null, { scroll = true }: { scroll?: boolean } = {}) => {
+      if (id === null) {
+        scrollRef.current?.focus({ preventScroll: true });
+        setFocusedID(null);
+        return;
+      }
+      const index = api.getState().order.indexOf(id);
+      if (index < 0) return;
+      setFocusedID(id);
+      if (scroll) virtualizer.scrollToIndex(index, { align: 'auto' });
+      const el = rowElements.current.get(id);
+      if (el) el.focus({ preventScroll: true });
+      else focusRequest.current = id; // the row mounts after the scroll; it focuses itself
+    },
+    [api, virtualizer],
+  );
+
+  // interaction.md C3: when the focused row leaves the list, focus the next row, else the
+  // previous one, else the list; never <body>.
+  const lastFocusedIndex = useRef(-1);
+  useLayoutEffect(() => {
+    if (focusedID === null) return;
+    const index = order.indexOf(focusedID);
+    if (index >= 0) {
+      lastFocusedIndex.current = index;
+      return;
+    }
+    const hadFocus = scrollRef.current?.contains(document.activeElement) || document.activeElement === document.body;
+    const fallback = order.length === 0 ? null : order[Math.min(lastFocusedIndex.current, order.length - 1)];
+    if (fallback === undefined) return;
+    if (hadFocus && !api.getState().confirmation) focusRow(fallback);
+    else setFocusedID(fallback);
+  }, [order, focusedID, focusRow, api]);
+
+  // ---- keyboard (interaction.md B3 and the accessible contract) -----------------------------
+  const pageRows = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? rowHeight * 8) / rowHeight) - 1);
+
+  const onGridKeyDown = (event: ReactKeyboardEvent<HTMLDivElement>) => {
+    const target = event.target as HTMLElement;
+    const onRow = target.getAttribute('role') === 'row';
+    const state = api.getState();
+    const list = state.order;
+    const current = focusedID !== null && list.includes(focusedID) ? focusedID : null;
+    const index = current === null ? -1 : list.indexOf(current);
+    const mod = event.ctrlKey || event.metaKey;
+
+    const move = (to: number) => {
+      if (!list.length) return;
+      const next = list[Math.max(0, Math.min(list.length - 1, to))];
+      event.preventDefault();
+      if (event.shiftKey && next !== undefined) {
+        if (state.selectionMode !== 'multiple') actions.setSelectionMode('multiple');
+        actions.selectRange(next, state.anchorID ?? current ?? next);
+      }
+      focusRow(next);
+    };
+
+    if (event.key === 'Escape') {
+      if (state.openSwipeID) {
+        actions.setOpenSwipe(null);
+        event.preventDefault();
+      } else if (state.selectionMode === 'multiple') {
+        actions.clearSelection();
+        event.preventDefault();
+      }
+      return;
+    }
+    // The rest belongs to rows; buttons inside a row keep their own keys.
+    if (!onRow && event.target !== scrollRef.current) return;
+
+    switch (event.key) {
+      case 'ArrowDown':
+        return move(index + 1);
+      case 'ArrowUp':
+        return move(index < 0 ? 0 : index - 1);
+      case 'PageDown':
+        return move(index + pageRows);
+      case 'PageUp':
+        return move(index - pageRows);
+      case 'Home':
+        return move(0);
+      case 'End':
+        return move(list.length - 1);
+      case 'ArrowRight':
+      case 'ArrowLeft': {
+        // Into the row's "More actions" button, as in a grid list.
+        const forward = (event.key === 'ArrowRight') === (dir === 'ltr');
+        if (forward && current) {
+          const button = rowElements.current.get(current)?.querySelector<HTMLElement>('.ck-ActionMenu-trigger');
+          if (button) {
+            event.preventDefault();
+            button.focus();
+          }
+        }
+        return;
+      }
+      case 'Enter': {
+        if (current === null) return;
+        event.preventDefault();
+        const c = state.byID.get(current);
+        if (c) onConversationSelect?.(c);
+        return;
+      }
+      case ' ': {
+        if (current === null) return;
+        event.preventDefault();
+        if (state.selectionMode !== 'multiple') actions.setSelectionMode('multiple');
+        if (event.shiftKey) actions.selectRange(current);
+        else actions.toggleSelected(current);
+        return;
+      }
+      case 'Delete':
+      case 'Backspace': {
+        event.preventDefault();
+        const hasSelection =
+          state.selectionMode === 'multiple' && (state.selection === 'all' || state.selection.size > 0);
+        if (hasSelection) actions.requestDelete(undefined, { invokerID: current ?? undefined });
+        else if (current !== null) actions.requestDelete([current], { invokerID: current });
+        return;
+      }
+      case 'ContextMenu':
+      case 'F10':
+        if (event.key === 'F10' && !event.shiftKey) return;
+        if (current !== null) {
+          event.preventDefault();
+          setMenu(current, null);
+        }
+        return;
+      default:
+        if (mod && (event.key === 'a' || event.key === 'A')) {
+          event.preventDefault();
+          actions.selectAll();
+        }
+    }
+  };
+
+  // ---- row callbacks (stable through a ref so memoised rows don't re-render) -----------------
+  const latest = useRef({ onConversationSelect, focusRow });
+  latest.current = { onConversationSelect, focusRow };
+
+  const [menu, setMenuState] = useState<{ id: string | null; point: { x: number; y: number } | null }>({
+    id: null,
+    point: null,
+  });
+  const setMenu = useCallback((id: string | null, point: { x: number; y: number } | null = null) => {
+    setMenuState({ id, point });
+  }, []);
+
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    // Row times ("14:05", "Mon") follow the clock without re-rendering on every tick.
+    const timer = setInterval(() => setNow(Date.now()), 60_000);
+    return () => clearInterval(timer);
+  }, []);
+
+  const removeOnly = clearHistory === 'never';
+  const rowContext = useMemo<RowContextValue>(
+    () => ({
+      onRowClick(id, event) {
+        const state = api.getState();
+        setFocusedID(id);
+        const mod = event.ctrlKey || event.metaKey;
+        if (state.selectionMode === 'multiple') {
+          if (event.shiftKey) actions.selectRange(id);
+          else actions.toggleSelected(id);
+          return;
+        }
+        if (mod) {
+          actions.setSelectionMode('multiple');
+          actions.toggleSelected(id);
+          return;
+        }
+        if (state.openSwipeID) {
+          // A11: a tap while a tray is open closes it and does not navigate.
+          actions.setOpenSwipe(null);
+          return;
+        }
+        const c = state.byID.get(id);
+        if (c) latest.current.onConversationSelect?.(c);
+      },
+      onRowContextMenu(id, event) {
+        event.preventDefault();
+        setFocusedID(id);
+        setMenu(id, { x: event.clientX, y: event.clientY });
+      },
+      onRowFocus(id) {
+        setFocusedID(id);
+      },
+      onLongPress(id) {
+        // B2: a touch long-press selects that row and enters selection mode.
+        actions.setSelectionMode('multiple');
+        if (!isSelected(api.getState(), id)) actions.toggleSelected(id);
+      },
+      requestDelete(id) {
+        actions.requestDelete([id], { invokerID: id });
+      },
+      removeWithUndo(id) {
+        actions.removeWithUndo([id]);
+      },
+      onFullSwipe(id) {
+        // A9: a reversible action is performed (with Undo); an irreversible delete asks first.
+        if (removeOnly || fullSwipe === 'perform') actions.removeWithUndo([id]);
+        else actions.requestDelete([id], { invokerID: id });
+      },
+      setOpenSwipe(id, open) {
+        const state = api.getState();
+        if (open) actions.setOpenSwipe(id);
+        else if (state.openSwipeID === id) actions.setOpenSwipe(null);
+      },
+      menuFor: menu.id,
+      menuPoint: menu.point,
+      setMenuFor: setMenu,
+      renderRowContent,
+      removeOnly,
+      fullSwipe,
+      clearHistory,
+      dir,
+      now,
+    }),
+    [api, actions, menu, setMenu, renderRowContent, removeOnly, fullSwipe, clearHistory, dir, now],
+  );
+
+  // A10: scrolling closes an open tray.
+  const onScroll = () => {
+    if (api.getState().openSwipeID) actions.setOpenSwipe(null);
+  };
+
+  // ---- the dialog ---------------------------------------------------------------------------
+  const returnFocusTo = useCallback(() => {
+    const state = api.getState();
+    const invoker = confirmation?.invokerID;
+    if (invoker && state.order.includes(invoker)) {
+      setFocusedID(invoker);
+      return rowElements.current.get(invoker) ?? null;
+    }
+    // D4 + C3: the invoker was deleted: the next row, else the previous, else the list.
+    const list = state.order;
+    const fallback = list.length ? list[Math.min(Math.max(lastFocusedIndex.current, 0), list.length - 1)] : undefined;
+    if (fallback) {
+      focusRow(fallback);
+      return rowElements.current.get(fallback) ?? scrollRef.current;
+    }
+    return scrollRef.current;
+  }, [api, confirmation?.invokerID, focusRow]);
+
+  const dialogJob = useConversationStore((s) =>
+    s.confirmation?.jobID ? s.jobs.find((j) => j.id === s.confirmation?.jobID) : undefined,
+  );
+  const singleName = useConversationStore((s) =>
+    s.confirmation && !s.confirmation.allSelected && s.confirmation.ids.length === 1
+      ? s.byID.get(s.confirmation.ids[0])?.showName || s.confirmation.ids[0]
+      : undefined,
+  );
+
+  // ---- rendering ----------------------------------------------------------------------------
+  const total = virtualizer.getTotalSize();
+  const isEmpty = order.length === 0;
+  const firstLoad = paging.pagesLoaded === 0 && paging.status !== 'error';
+  const firstPageFailed = paging.pagesLoaded === 0 && paging.status === 'error';
+  const laterPageFailed = paging.pagesLoaded > 0 && paging.status === 'error';
+  const tabbableID = focusedID !== null && order.includes(focusedID) ? focusedID : order[0];
+
+  const rootStyle = useMemo(
+    () => ({ ...themed.style, '--ck-row-height': `${rowHeight}px`, ...style }) as CSSProperties,
+    [themed.style, rowHeight, style],
+  );
+
+  return (
+    <div
+      ref={ref}
+      dir={dir}
+      className={cx('ck-ConversationList', className)}
+      data-theme={themed.colorScheme}
+      data-selection-mode={selectionMode === 'multiple' ? 'multiple' : undefined}
+      style={rootStyle}
+      {...rest}
+    >
+      <ListToolbar removeOnly={removeOnly} isEmpty={isEmpty && paging.isFinished} />
+      <JobBanner />
+      <div
+        ref={scrollRef}
+        role="grid"
+        aria-label={t('listLabel')}
+        aria-multiselectable={selectionMode === 'multiple' || undefined}
+        aria-rowcount={paging.isFinished ? order.length : -1}
+        aria-busy={firstLoad || query.isFetchingNextPage || undefined}
+        tabIndex={isEmpty ? 0 : -1}
+        className="ck-ConversationList-viewport"
+        onKeyDown={onGridKeyDown}
+        onScroll={onScroll}
+      >
+        {firstPageFailed ? (
+          <div role="row" className="ck-ConversationList-state">
+            <div role="gridcell" className="ck-ConversationList-stateCell">
+              <p className="ck-ConversationList-stateText">{t('loadError')}</p>
+              <button type="button" className="ck-ConversationList-button" onClick={() => void query.retry()}>
+                {t('retry')}
+              </button>
+            </div>
+          </div>
+        ) : firstLoad ? (
+          <div role="row" className="ck-ConversationList-state" aria-label={t('loading')}>
+            <div role="gridcell" className="ck-ConversationList-skeletons">
+              {Array.from({ length: 6 }, (_, i) => (
+                <ConversationRowSkeleton key={i} />
+              ))}
+            </div>
+          </div>
+        ) : isEmpty && paging.isFinished ? (
+          <div role="row" className="ck-ConversationList-state">
+            <div role="gridcell" className="ck-ConversationList-stateCell">
+              {emptyState ?? <p className="ck-ConversationList-stateText">{t('empty')}</p>}
+            </div>
+          </div>
+        ) : (
+          <RowContext.Provider value={rowContext}>
+            <div role="rowgroup" className="ck-ConversationList-sizer" style={{ blockSize: total }}>
+              {items.map((item) => {
+                const id = order[item.index];
+                return (
+                  <Row
+                    key={id}
+                    id={id}
+                    index={item.index}
+                    start={item.start}
+                    tabbable={id === tabbableID}
+                    focused={id === focusedID}
+                    elements={rowElements}
+                    focusRequest={focusRequest}
+                  />
+                );
+              })}
+            </div>
+            {(laterPageFailed || query.isFetchingNextPage) && (
+              <div role="row" className="ck-ConversationList-footer">
+                <div role="gridcell" className="ck-ConversationList-footerCell">
+                  {laterPageFailed ? (
+                    <>
+                      <span>{t('loadMoreError')}</span>
+                      <button
+                        type="button"
+                        className="ck-ConversationList-button"
+                        onClick={() => void query.fetchNextPage()}
+                      >
+                        {t('retry')}
+                      </button>
+                    </>
+                  ) : (
+                    <span>{t('loadingMore')}</span>
+                  )}
+                </div>
+              </div>
+            )}
+          </RowContext.Provider>
+        )}
+      </div>
+      <UndoToasts />
+      <LiveRegion />
+      <ConfirmDeleteDialog
+        open={confirmation !== null}
+        count={confirmation?.count ?? 0}
+        name={singleName}
+        clearHistory={clearHistory === 'always' ? 'always' : 'ask'}
+        keepHistory={confirmation?.keepHistory ?? false}
+        onKeepHistoryChange={actions.setKeepHistory}
+        status={confirmation?.status ?? 'idle'}
+        error={
+          confirmation?.status === 'error' && dialogJob
+            ? { count: dialogJob.failed.length, codes: [...new Set(dialogJob.failed.map((f) => f.code))] }
+            : undefined
+        }
+        onConfirm={actions.confirmDelete}
+        onCancel={actions.cancelConfirmation}
+        onRetry={dialogJob ? () => actions.retryJob(dialogJob.id) : undefined}
+        returnFocusTo={returnFocusTo}
+      />
+    </div>
+  );
+});
+
+// ---------------------------------------------------------------------------------------------
+// One row. Memoised; reads its own conversation and selection through narrow selectors, so a
+// change to one conversation re-renders one row.
+// ---------------------------------------------------------------------------------------------
+
+interface RowProps {
+  id: string;
+  index: number;
+  start: number;
+  tabbable: boolean;
+  focused: boolean;
+  elements: { current: Map<string, HTMLElement> };
+  focusRequest: { current: string | null };
+}
+
+const Row = memo(function Row({ id, index, start, tabbable, focused, elements, focusRequest }: RowProps) {
+  const ctx = useContext(RowContext)!;
+  const { t } = useI18n();
+  const conversation = useConversationStore((s) => s.byID.get(id));
+  const selected = useConversationStore((s) => isSelected(s, id));
+  const selectionMode = useConversationStore((s) => s.selectionMode);
+  const open = useConversationStore((s) => s.openSwipeID === id);
+  const canPin = useConversationStore((s) => typeof s.adapter.pinConversation === 'function');
+  const canMark = useConversationStore((s) => typeof s.adapter.markConversation === 'function');
+  const actions = useConversationStore((s) => s.actions);
+  const [openSide, setOpenSide] = useState<'leading' | 'trailing' | null>(null);
+  const rowRef = useRef<HTMLDivElement | null>(null);
+
+  const setRowRef = useCallback(
+    (el: HTMLDivElement | null) => {
+      rowRef.current = el;
+      if (el) {
+        elements.current.set(id, el);
+        if (focusRequest.current === id) {
+          focusRequest.current = null;
+          el.focus({ preventScroll: true });
+        }
+      } else if (elements.current.get(id) === rowRef.current || !el) {
+        elements.current.delete(id);
+      }
+    },
+    [id, elements, focusRequest],
+  );
+
+  if (!conversation) return null;
+  const multiple = selectionMode === 'multiple';
+  const unread = conversation.unreadCount > 0 || Boolean(conversation.markList?.includes(MARK_TYPE_UNREAD));
+
+  const deleteAction: SwipeAction = ctx.removeOnly
+    ? { key: 'remove', label: t('remove'), tone: 'destructive', onAction: () => ctx.removeWithUndo(id) }
+    : { key: 'delete', label: t('delete'), tone: 'destructive', onAction: () => ctx.requestDelete(id) };
+  const leading: SwipeAction[] = [];
+  if (canMark)
+    leading.push({
+      key: 'mark',
+      label: unread ? t('markRead') : t('markUnread'),
+      tone: 'accent',
+      onAction: () => {
+        void actions.setUnread(id, !unread);
+        actions.setOpenSwipe(null);
+      },
+    });
+  if (canPin)
+    leading.push({
+      key: 'pin',
+      label: conversation.isPinned ? t('unpin') : t('pin'),
+      tone: 'neutral',
+      onAction: () => {
+        void actions.setPinned(id, !conversation.isPinned);
+        actions.setOpenSwipe(null);
+      },
+    });
+
+  const menuItems: ActionMenuItem[] = [
+    ...leading.map((a) => ({ key: a.key, label: a.label, onSelect: a.onAction })),
+    { key: deleteAction.key, label: deleteAction.label, destructive: true, onSelect: deleteAction.onAction },
+  ];
+
+  const content = ctx.renderRowContent ? (
+    ctx.renderRowContent(conversation, { selected, selectionMode, focused })
+  ) : (
+    <ConversationRow conversation={conversation} selected={selected} selectionMode={selectionMode} now={ctx.now} />
+  );
+
+  return (
+    <div
+      ref={setRowRef}
+      role="row"
+      aria-rowindex={index + 1}
+      aria-selected={multiple ? selected : undefined}
+      aria-label={getRowLabel(conversation, t, ctx.now)}
+      tabIndex={tabbable ? 0 : -1}
+      className="ck-ConversationList-row"
+      data-index={index}
+      data-id={id}
+      data-selected={selected || undefined}
+      data-focused={focused || undefined}
+      data-open={open || undefined}
+      style={{ transform: `translateY(${start}px)` }}
+      onClick={(event) => {
+        if ((event.target as HTMLElement).closest('button, [role="menu"]')) return;
+        ctx.onRowClick(id, event);
+      }}
+      onContextMenu={(event) => ctx.onRowContextMenu(id, event)}
+      onFocus={(event) => {
+        if (event.target === event.currentTarget) ctx.onRowFocus(id);
+      }}
+    >
+      <div role="gridcell" className="ck-ConversationList-cell">
+        <SwipeActions
+          className="ck-ConversationList-swipe"
+          dir={ctx.dir}
+          disabled={multiple}
+          open={open ? (openSide ?? 'trailing') : null}
+          onOpenChange={(side) => {
+            setOpenSide(side);
+            ctx.setOpenSwipe(id, side);
+          }}
+          trailingActions={[deleteAction]}
+          leadingActions={leading}
+          fullSwipe={ctx.fullSwipe}
+          onFullSwipe={(action, side) => {
+            if (side === 'trailing') ctx.onFullSwipe(id);
+            else action.onAction();
+          }}
+          onLongPress={() => ctx.onLongPress(id)}
+        >
+          {content}
+        </SwipeActions>
+        <ActionMenu
+          className="ck-ConversationList-more"
+          label={t('moreActions')}
+          items={menuItems}
+          tabIndex={tabbable ? 0 : -1}
+          open={ctx.menuFor === id}
+          anchorPoint={ctx.menuFor === id ? ctx.menuPoint ?? undefined : undefined}
+          onOpenChange={(next) => ctx.setMenuFor(next ? id : null)}
+        />
+      </div>
+    </div>
+  );
+});
+
+// ---------------------------------------------------------------------------------------------
+// Toolbar, undo toasts: small store-bound wrappers.
+// ---------------------------------------------------------------------------------------------
+
+function ListToolbar({ removeOnly, isEmpty }: { removeOnly: boolean; isEmpty: boolean }) {
+  const actions = useConversationStore((s) => s.actions);
+  const selectionMode = useConversationStore((s) => s.selectionMode);
+  const selectedCount = useConversationStore((s) =>
+    s.selection === 'all'
+      ? s.paging.isFinished
+        ? s.order.length - [...s.excluded].filter((id) => s.byID.has(id)).length
+        : 'all'
+      : s.selection.size,
+  );
+  const running = useConversationStore((s) => {
+    const job = s.jobs.find((j) => j.status === 'running' && j.total > 1);
+    return job ? `${job.done}/${job.total}` : undefined;
+  });
+  const progress = running ? { done: Number(running.split('/')[0]), total: Number(running.split('/')[1]) } : undefined;
+  return (
+    <SelectionToolbar
+      selectionMode={selectionMode}
+      selectedCount={selectedCount}
+      removeOnly={removeOnly}
+      progress={progress}
+      canSelect={!isEmpty}
+      onSelect={() => actions.setSelectionMode('multiple')}
+      onSelectAll={actions.selectAll}
+      onDelete={() => actions.requestDelete()}
+      onCancel={actions.clearSelection}
+    />
+  );
+}
+
+function UndoToasts() {
+  const undo = useConversationStore((s) => s.undos[s.undos.length - 1]);
+  const actions = useConversationStore((s) => s.actions);
+  if (!undo) return null;
+  return (
+    <UndoToast
+      key={undo.id}
+      className="ck-ConversationList-toast"
+      count={undo.ids.length}
+      onUndo={() => actions.undo(undo.id)}
+      onDismiss={() => actions.flushUndo(undo.id)}
+      onPauseChange={(paused: boolean) => actions.pauseUndo(undo.id, paused)}
+    />
+  );
+}

@@ -1,0 +1,36 @@
+import { useConversationStore } from '../../hooks/ConversationStoreProvider.js';
+import { describeError, useI18n } from '../../i18n/index.js';
+
+/**
+ * A failed or partly failed deletion that is not shown in an open dialog: names what failed (the
+ * count and the reason per code) and offers Retry (issue 4, "Errors are visible").
+ */
+export function JobBanner() {
+  const { t } = useI18n();
+  const actions = useConversationStore((s) => s.actions);
+  const job = useConversationStore((s) => {
+    for (let i = s.jobs.length - 1; i >= 0; i--) {
+      const j = s.jobs[i];
+      if ((j.status === 'failed' || j.status === 'partial') && s.confirmation?.jobID !== j.id) return j;
+    }
+    return undefined;
+  });
+  if (!job) return null;
+  const codes = [...new Set(job.failed.map((f) => f.code))];
+  return (
+    <div className="ck-ConversationList-banner" data-tone="error">
+      <p className="ck-ConversationList-bannerText">
+        {t(job.clearMessage ? 'deleteFailedCount' : 'removeFailedCount', { count: job.failed.length })}{' '}
+        {codes.map((code) => describeError(t, code)).join(' ')}
+      </p>
+      <div className="ck-ConversationList-bannerActions">
+        <button type="button" className="ck-ConversationList-button" onClick={() => actions.retryJob(job.id)}>
+          {t('retry')}
+        </button>
+        <button type="button" className="ck-ConversationList-button" onClick={() => actions.dismissJob(job.id)}>
+          {t('dismiss')}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import { useEffect, useState } from 'react';
+import { useConversationStore } from '../../hooks/ConversationStoreProvider.js';
+import { useI18n } from '../../i18n/index.js';
+import { formatAnnouncement } from './formatAnnouncement.js';
+
+/**
+ * The list's `role="status"` region (interaction.md C4, B5). It takes announcements from the
+ * store's queue one at a time and shows the latest text without moving focus.
+ */
+export function LiveRegion() {
+  const { t } = useI18n();
+  const next = useConversationStore((s) => s.announcements[0]);
+  const actions = useConversationStore((s) => s.actions);
+  const [text, setText] = useState('');
+
+  useEffect(() => {
+    if (!next) return;
+    setText(formatAnnouncement(t, next));
+    actions.dismissAnnouncement(next.id);
+  }, [next, t, actions]);
+
+  return (
+    <div role="status" aria-live="polite" aria-atomic="true" className="ck-ConversationList-status">
+      {text}
+    </div>
+  );
+}

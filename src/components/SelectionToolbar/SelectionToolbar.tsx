@@ -1,0 +1,105 @@
+import { forwardRef, type ComponentPropsWithoutRef } from 'react';
+import { cx } from '../../utils/cx.js';
+import { useI18n } from '../../i18n/index.js';
+
+export interface SelectionToolbarProps extends ComponentPropsWithoutRef<'div'> {
+  /** `'multiple'` shows Select all / count / Delete / Cancel; `'none'` shows the Select button. */
+  selectionMode: 'none' | 'multiple';
+  /** Selected conversations; `'all'` when every conversation is selected and the total is not known yet. */
+  selectedCount: number | 'all';
+  /** The trailing action removes (keeps history) instead of deleting. */
+  removeOnly?: boolean;
+  /** A running bulk deletion: shows a progress bar. */
+  progress?: { done: number; total: number };
+  /** Hides the Select button (e.g. an empty list). */
+  canSelect?: boolean;
+  onSelect(): void;
+  onSelectAll(): void;
+  onDelete(): void;
+  onCancel(): void;
+}
+
+/**
+ * The list's toolbar: "Select" outside selection mode; "Select all", "N selected", "Delete N" and
+ * "Cancel" inside it (interaction.md B2, B5); a progress bar while a bulk job runs.
+ */
+export const SelectionToolbar = forwardRef<HTMLDivElement, SelectionToolbarProps>(function SelectionToolbar(
+  {
+    selectionMode,
+    selectedCount,
+    removeOnly = false,
+    progress,
+    canSelect = true,
+    onSelect,
+    onSelectAll,
+    onDelete,
+    onCancel,
+    className,
+    ...rest
+  },
+  ref,
+) {
+  const { t } = useI18n();
+  const active = selectionMode === 'multiple';
+  const count = selectedCount === 'all' ? undefined : selectedCount;
+  const label =
+    selectedCount === 'all' ? t('allSelected') : t('selectedCount', { count: selectedCount });
+  const deleteLabel =
+    count === undefined
+      ? t(removeOnly ? 'removeAll' : 'deleteAll')
+      : t(removeOnly ? 'removeCount' : 'deleteCount', { count });
+
+  return (
+    <div
+      ref={ref}
+      role="toolbar"
+      aria-label={t('toolbarLabel')}
+      className={cx('ck-SelectionToolbar', className)}
+      data-active={active || undefined}
+      {...rest}
+    >
+      {active ? (
+        <>
+          <button type="button" className="ck-SelectionToolbar-button" onClick={onCancel}>
+            {t('cancel')}
+          </button>
+          <span className="ck-SelectionToolbar-count">{label}</span>
+          <button type="button" className="ck-SelectionToolbar-button" onClick={onSelectAll}>
+            {t('selectAll')}
+          </button>
+          <button
+            type="button"
+            className="ck-SelectionToolbar-button ck-SelectionToolbar-delete"
+            data-destructive={removeOnly ? undefined : true}
+            disabled={count === 0}
+            onClick={onDelete}
+          >
+            {deleteLabel}
+          </button>
+        </>
+      ) : (
+        <>
+          <span className="ck-SelectionToolbar-title">{t('listLabel')}</span>
+          {canSelect && (
+            <button type="button" className="ck-SelectionToolbar-button" onClick={onSelect}>
+              {t('select')}
+            </button>
+          )}
+        </>
+      )}
+      {progress && (
+        <div className="ck-SelectionToolbar-progress">
+          <div
+            role="progressbar"
+            aria-label={t('deletingProgress', { done: progress.done, total: progress.total })}
+            aria-valuemin={0}
+            aria-valuemax={progress.total}
+            aria-valuenow={progress.done}
+            className="ck-SelectionToolbar-progressBar"
+            style={{ inlineSize: `${progress.total ? (100 * progress.done) / progress.total : 0}%` }}
+          />
+        </div>
+      )}
+    </div>
+  );
+});
