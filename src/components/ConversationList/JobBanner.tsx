@@ -1,5 +1,5 @@
 import { useConversationStore } from '../../hooks/ConversationStoreProvider.js';
-import { describeError, useI18n } from '../../i18n/index.js';
+import { describeErrors, useI18n } from '../../i18n/index.js';
 
 /**
  * A failed or partly failed deletion that is not shown in an open dialog: names what failed (the
@@ -20,8 +20,7 @@ export function JobBanner() {
   return (
     <div className="ck-ConversationList-banner" data-tone="error">
       <p className="ck-ConversationList-bannerText">
-        {t(job.clearMessage ? 'deleteFailedCount' : 'removeFailedCount', { count: job.failed.length })}{' '}
-        {codes.map((code) => describeError(t, code)).join(' ')}
+        {t('dialogError', { count: job.failed.length, reason: describeErrors(t, codes) })}
       </p>
       <div className="ck-ConversationList-bannerActions">
         <button type="button" className="ck-ConversationList-button" onClick={() => actions.retryJob(job.id)}>

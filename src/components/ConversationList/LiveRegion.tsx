@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useConversationStore } from '../../hooks/ConversationStoreProvider.js';
-import { useI18n } from '../../i18n/index.js';
-import { formatAnnouncement } from './formatAnnouncement.js';
+import { formatAnnouncement, useI18n } from '../../i18n/index.js';
 
 /**
  * The list's `role="status"` region (interaction.md C4, B5). It takes announcements from the

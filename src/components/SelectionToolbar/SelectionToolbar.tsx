@@ -45,15 +45,13 @@ export const SelectionToolbar = forwardRef<HTMLDivElement, SelectionToolbarProps
   const label =
     selectedCount === 'all' ? t('allSelected') : t('selectedCount', { count: selectedCount });
   const deleteLabel =
-    count === undefined
-      ? t(removeOnly ? 'removeAll' : 'deleteAll')
-      : t(removeOnly ? 'removeCount' : 'deleteCount', { count });
+    count === undefined ? t(removeOnly ? 'remove' : 'delete') : t(removeOnly ? 'removeCount' : 'deleteCount', { count });
 
   return (
     <div
       ref={ref}
       role="toolbar"
-      aria-label={t('toolbarLabel')}
+      aria-label={t('listLabel')}
       className={cx('ck-SelectionToolbar', className)}
       data-active={active || undefined}
       {...rest}

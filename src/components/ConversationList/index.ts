@@ -1,0 +1,2 @@
+export { ConversationList } from './ConversationList.js';
+export type { ConversationListProps, RowRenderState } from './ConversationList.js';
