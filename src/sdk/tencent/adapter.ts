@@ -22,6 +22,9 @@ import type {
   TencentEvent,
 } from './types.js';
 
+/** A baseline entry whose contents are unknown: never equal to a real signature. */
+const UNKNOWN_SIGNATURE = '';
+
 /** How many paging snapshots one adapter keeps (one per concurrent reader is plenty). */
 const MAX_SNAPSHOTS = 4;
 
@@ -122,8 +125,8 @@ function reportLater(error: unknown): void {
  *   pages cover what is local and `isFinished` becomes `true` at its end; conversations the sync
  *   finds later reach the listener as `onNewConversation`.
  * - **Events**: the SDK only sends full `CONVERSATION_LIST_UPDATED` lists. The adapter diffs each
- *   against the last list it knew (shared by the whole adapter, seeded by `getConversationList`)
- *   into `onNewConversation`, `onConversationChanged` (a signature of every rendered field) and
+ *   against the last list it knew (shared by the whole adapter, seeded by `getConversationList`
+ *   or, when nothing has paged yet, by reading the list on the first subscription) into `onNewConversation`, `onConversationChanged` (a signature of every rendered field) and
  *   `onConversationDeleted` (IDs that disappeared). As with the memory server, the deleting device
  *   does not hear its own deletion: IDs this adapter is deleting are dropped from the diff silently.
  * - **System conversation** (`@TIM#SYSTEM`): not a chat; left out of pages and events.
@@ -224,10 +227,45 @@ export function createTencentChatAdapter(
     if (deleted.length) emit((l) => l.onConversationDeleted?.(deleted));
   }
 
+  /** A baseline read started by the first subscription; list events wait for it. */
+  let seeding: Promise<void> | undefined;
+  const queued: unknown[][] = [];
+
+  /**
+   * A listener hears changes made after it subscribed, never the existing list as "new". So when
+   * nothing has paged yet, subscribing reads the SDK's list as the baseline. The web SDK builds
+   * that answer synchronously at call time (it only settles later), so it is the list as of the
+   * subscription; events arriving before it settles are queued and diffed in order afterwards.
+   */
+  function seedBaseline(): void {
+    if (known || seeding) return;
+    const before = eventSeq;
+    seeding = readRawList()
+      .then(({ list }) => {
+        if (known) return;
+        // The SDK hands out its live conversation objects and updates them in place: the answer's
+        // membership is as of the call, but its contents may already include a change an event
+        // reported meanwhile. Then the contents cannot serve as a baseline, and every seeded
+        // conversation counts as changed in the queued events (over-reporting is harmless: a
+        // changed event carries the full conversation; under-reporting would lose a message).
+        const exact = eventSeq === before;
+        known = new Map(toKit(list).map((c) => [c.conversationID, exact ? signatureOf(c) : UNKNOWN_SIGNATURE]));
+      })
+      .catch(() => {
+        // No baseline: the next event then reports what it holds as new, which is still correct.
+      })
+      .finally(() => {
+        seeding = undefined;
+        for (const list of queued.splice(0)) applyFullList(list);
+      });
+  }
+
   const onListUpdated = (event: TencentEvent): void => {
     eventSeq++;
     const data = isRecord(event) ? event.data : undefined;
-    if (Array.isArray(data)) applyFullList(data);
+    if (!Array.isArray(data)) return;
+    if (seeding) queued.push(data);
+    else applyFullList(data);
   };
 
   const onTotalUnread = (event: TencentEvent): void => {
@@ -366,6 +404,7 @@ export function createTencentChatAdapter(
         chat.on(EVENT_TOTAL_UNREAD_MESSAGE_COUNT_UPDATED, onTotalUnread);
       }
       listeners.add(wrapped);
+      seedBaseline();
       let removed = false;
       return () => {
         if (removed) return;

@@ -26,6 +26,7 @@ import type {
   TencentMarkConversationOptions,
   TencentPinConversationOptions,
 } from '../../../src/sdk/tencent/index.js';
+import type { Conversation } from '../../../src/sdk/types.js';
 
 // ---------------------------------------------------------------------------------------------
 // Web SDK shapes
@@ -297,6 +298,26 @@ export class FakeTencentServer {
   }
 
   /**
+   * Stores `conversation` (new, or replacing the one with its ID) as the server's truth and syncs
+   * every device, as a message or a profile change would. Counts one more message in history.
+   */
+  upsertConversation(conversation: WebConversation): void {
+    const h = this.histories.get(conversation.conversationID) ?? { messageCount: 0 };
+    this.truth.set(conversation.conversationID, clone(conversation));
+    this.histories.set(conversation.conversationID, { messageCount: h.messageCount + 1 });
+    if (conversation.lastMessage?.lastTime) this.clock = Math.max(this.clock, conversation.lastMessage.lastTime);
+    for (const device of this.devices) device.syncFromServer();
+  }
+
+  /** Replaces every conversation and all history, without events (test setup). */
+  reset(conversations: WebConversation[]): void {
+    this.truth.clear();
+    this.histories.clear();
+    for (const c of conversations) this.put(c);
+    for (const device of this.devices) device.resetFromServer();
+  }
+
+  /**
    * A message arrives: the conversation (created from `init` if new, or brought back if deleted)
    * gets it as `lastMessage` with a fresh `lastTime`, one more unread message, and every device
    * hears the new full list (and the total unread count).
@@ -470,6 +491,14 @@ export class FakeTencentChat implements TencentChatLike {
     this.syncFromServer();
   }
 
+  /** @internal replaces the local list with the server's, silently (test setup). */
+  resetFromServer(): void {
+    this.local.clear();
+    for (const c of this.server.list()) this.local.set(c.conversationID, c);
+    this.synced = true;
+    this.lastTotal = this.totalUnread();
+  }
+
   /** @internal brings the local list in line with the server and emits the full list. */
   syncFromServer(): void {
     const truth = this.server.list();
@@ -525,4 +554,32 @@ export class FakeTencentChat implements TencentChatLike {
 /** One server, one device: `createFakeTencentChat({ conversations })`; `chat.server` for more. */
 export function createFakeTencentChat(options: FakeTencentServerOptions = {}): FakeTencentChat {
   return new FakeTencentServer(options).connect();
+}
+
+/**
+ * The web-SDK shape of a kit `Conversation`, for seeding the fake from kit fixtures
+ * (`generateConversations`). Lossy exactly where the web SDK is: `lastTime` is whole seconds, and
+ * a conversation without a last message has no time to sort by.
+ */
+export function toWebConversation(c: Conversation): WebConversation {
+  const isGroup = c.type === 'group';
+  const bare = isGroup ? (c.groupID ?? c.conversationID.replace(/^GROUP/, '')) : (c.userID ?? c.conversationID.replace(/^C2C/, ''));
+  const web = webConversation(c.conversationID, {
+    type: isGroup ? 'GROUP' : 'C2C',
+    unreadCount: c.unreadCount,
+    isPinned: c.isPinned,
+    draftText: c.draftText ?? '',
+    markList: [...(c.markList ?? [])],
+    groupAtInfoList: c.hasAtMention ? [{ messageSequence: 1, atTypeArray: [1] }] : [],
+  });
+  if (isGroup) web.groupProfile = { groupID: bare, name: c.showName, avatar: c.faceUrl ?? '', type: 'Work' };
+  else web.userProfile = { userID: bare, nick: c.showName, avatar: c.faceUrl ?? '' };
+  if (c.lastMessage) {
+    web.lastMessage = webText(c.lastMessage.text, {
+      lastTime: Math.floor(c.lastMessage.timestamp / 1000),
+      fromAccount: isGroup ? (c.lastMessage.senderName ?? '') : bare,
+      nick: c.lastMessage.senderName ?? '',
+    });
+  }
+  return web;
 }
