@@ -390,6 +390,9 @@ export function describeAdapterContract(
 
       it('a new message in a listed conversation fires onConversationChanged', async () => {
         const { heard } = record(subject.adapter);
+        // As the kit does: listen, then load. An adapter may need the loaded list to tell a
+        // changed conversation from a new one (the web SDK only reports whole lists).
+        await pageAll(subject.adapter, 100);
         const target = data.find((c) => !c.isPinned)!;
         const timestamp = NOW + 5 * 60_000;
         const updated: Conversation = {
