@@ -45,6 +45,13 @@ export interface PendingConfirmation {
   status: 'idle' | 'pending' | 'error';
   /** The job started by confirming; set while pending and after an error. */
   jobID?: string;
+  /**
+   * Added: true when the targets came from the selection (`requestDelete()` without IDs). After
+   * the job, succeeded rows leave the selection and failed ones stay selected (D9).
+   */
+  fromSelection?: boolean;
+  /** Added: why the dialog is in `'error'` when no job ran (expanding "all" failed to load). */
+  error?: { code: number; message: string };
 }
 
 /** A reversible removal waiting for its undo window (interaction.md E). */
@@ -82,6 +89,11 @@ export interface PagingState {
   /** The last paging error, for the first page's error state or the end-of-list Retry. */
   error?: { code: number; message: string };
   pagesLoaded: number;
+  /**
+   * Added: `maxPages` was reached (or the adapter returned the same `nextSeq` again) before
+   * `isFinished`; no more pages are fetched and `'pageCapReached'` was announced.
+   */
+  capReached: boolean;
 }
 
 export interface ConversationStoreOptions {
@@ -109,6 +121,12 @@ export interface ConversationStoreActions {
   // ---- loading (React Query calls these from its queryFn) ----
   /** Fetches one page from the adapter (with the call timeout) and feeds it in. */
   fetchNextPage(): Promise<ConversationPage>;
+  /**
+   * Added: fetches the page at `nextSeq`. When it is the store's own `paging.nextSeq` this is
+   * `fetchNextPage()`; otherwise (a refetch of an earlier page) the page is merged in without
+   * moving the paging cursor. Concurrent requests for one `nextSeq` share one adapter call.
+   */
+  fetchPage(nextSeq: string): Promise<ConversationPage>;
   /** Feeds a page fetched elsewhere. Duplicate IDs across pages are merged, never doubled. */
   receivePage(page: ConversationPage): void;
   setPagingError(error: { code: number; message: string } | undefined): void;
@@ -166,6 +184,9 @@ export interface ConversationStoreActions {
   setUnread(id: string, unread: boolean): Promise<void>;
 
   dismissAnnouncement(id: number): void;
+
+  /** Added: updates options at runtime (the list's `clearHistory` prop may change). */
+  setOptions(options: Partial<ConversationStoreOptions>): void;
 }
 
 export interface ConversationStoreState {
