@@ -92,13 +92,6 @@ function confirmedIDs(response: unknown): string[] {
   return typeof data.conversationID === 'string' ? [data.conversationID] : [];
 }
 
-/** Reports a listener's exception without letting it stop the other listeners or the diff. */
-function reportLater(error: unknown): void {
-  queueMicrotask(() => {
-    throw error;
-  });
-}
-
 /**
  * A `ChatAdapter` over the Tencent Cloud Chat **web** SDK (`@tencentcloud/chat` 3.x).
  *
@@ -197,7 +190,8 @@ export function createTencentChatAdapter(
       try {
         call(listener);
       } catch (error) {
-        reportLater(error);
+        // One broken listener must not starve the others (nor the diff) of events.
+        console.error('[convokit] a conversation listener threw', error);
       }
     }
   }
