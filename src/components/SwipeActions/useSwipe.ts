@@ -114,8 +114,12 @@ export function useSwipe(els: SwipeElements, config: SwipeConfig) {
       for (const side of SIDES) {
         const tray = els[side].current;
         if (!tray || cfg.current.actionCount[side] === 0) continue;
+        // Natural width, without an in-flight armed/disarmed transition of the buttons.
+        const buttons = [...tray.children] as HTMLElement[];
+        for (const b of buttons) b.style.transition = 'none';
         tray.style.width = '';
         widths[side] = tray.getBoundingClientRect().width;
+        for (const b of buttons) b.style.transition = '';
       }
       return widths;
     },
@@ -156,12 +160,12 @@ export function useSwipe(els: SwipeElements, config: SwipeConfig) {
     const s = state.current;
     clearTimeout(s.revealTimer);
     s.shown = open;
+    dom.setArmed(null);
     const widths = dom.measure();
     const rtl = isRtl(root, cfg.current.dir);
     surface.style.transition = animate ? '' : 'none';
     const tray = open ? els[open].current : null;
     if (open) dom.setReveal(open);
-    dom.setArmed(null);
     dom.place(restOffset(open, widths), rtl, widths);
     if (tray && open) tray.style.width = `${widths[open]}px`;
     if (!open) {
