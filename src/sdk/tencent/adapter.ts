@@ -119,7 +119,8 @@ function confirmedIDs(response: unknown): string[] {
  *   finds later reach the listener as `onNewConversation`.
  * - **Events**: the SDK only sends full `CONVERSATION_LIST_UPDATED` lists. The adapter diffs each
  *   against the last list it knew (shared by the whole adapter, seeded by `getConversationList`
- *   or, when nothing has paged yet, by reading the list on the first subscription) into `onNewConversation`, `onConversationChanged` (a signature of every rendered field) and
+ *   or, when nothing has paged yet, by reading the list on the first subscription) into
+ *   `onNewConversation`, `onConversationChanged` (a signature of every rendered field) and
  *   `onConversationDeleted` (IDs that disappeared). As with the memory server, the deleting device
  *   does not hear its own deletion: IDs this adapter is deleting are dropped from the diff silently.
  * - **System conversation** (`@TIM#SYSTEM`): not a chat; left out of pages and events.
