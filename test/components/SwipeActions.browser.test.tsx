@@ -90,10 +90,10 @@ interface Setup extends Partial<SwipeActionsProps> {
   /** Controlled harness with a real parent state (the list's role). */
   controlled?: boolean;
   initialOpen?: 'leading' | 'trailing' | null;
-  content?: ReactNode;
+  rowContent?: ReactNode;
 }
 
-function setup({ controlled = true, initialOpen = null, content, ...props }: Setup = {}) {
+function setup({ controlled = true, initialOpen = null, rowContent, ...props }: Setup = {}) {
   const trailing = props.trailingActions ?? [action('delete', 'Delete', 'destructive'), action('more', 'More')];
   const leading = props.leadingActions ?? [action('pin', 'Pin', 'accent')];
   const onOpenChange = vi.fn();
@@ -115,7 +115,7 @@ function setup({ controlled = true, initialOpen = null, content, ...props }: Set
           leadingActions={leading}
           {...(controlled ? { open, onOpenChange: handle } : { onOpenChange: handle, defaultOpen: initialOpen })}
         >
-          {content ?? (
+          {rowContent ?? (
             <div data-testid="content" onClick={onRowClick} style={{ height: 72, padding: '0 16px' }}>
               Alice: see you tomorrow
             </div>
@@ -325,7 +325,7 @@ describe('given a closed row', () => {
 
   describe('A3: start-edge guard', () => {
     it('ignores a swipe that starts within 15 px of the left screen edge', () => {
-      const s = setup({ content: <div style={{ height: 72 }}>x</div> });
+      const s = setup({ rowContent: <div style={{ height: 72 }}>x</div> });
       // Move the row to the screen edge.
       s.root.parentElement!.style.marginInlineStart = `${100 - s.rect.left}px`;
       const r = s.root.getBoundingClientRect();
@@ -339,7 +339,7 @@ describe('given a closed row', () => {
     });
 
     it('uses the right edge in RTL', () => {
-      const s = setup({ dir: 'rtl', content: <div style={{ height: 72 }}>x</div> });
+      const s = setup({ dir: 'rtl', rowContent: <div style={{ height: 72 }}>x</div> });
       const r = s.root.getBoundingClientRect();
       s.pointer().down(window.innerWidth - 14, r.top + 20).drag(-80).up();
       expect(s.offset()).toBe(0);
@@ -695,7 +695,7 @@ describe('given an open row', () => {
     it('on Escape from a tray button, keeping focus on the row', async () => {
       const s = setup({
         initialOpen: 'trailing',
-        content: <div style={{ height: 72 }}>x</div>,
+        rowContent: <div style={{ height: 72 }}>x</div>,
       });
       s.root.parentElement!.tabIndex = -1;
       const del = screen.getByRole('button', { name: 'Delete' });
@@ -717,7 +717,7 @@ describe('given an open row', () => {
     it('when focus leaves the row, but not when it moves into the dialog the swipe opened', async () => {
       const s = setup({
         initialOpen: 'trailing',
-        content: <button type="button">Inner</button>,
+        rowContent: <button type="button">Inner</button>,
       });
       const dialog = document.createElement('div');
       dialog.setAttribute('role', 'alertdialog');
@@ -921,7 +921,7 @@ describe('listener hygiene', () => {
     const originals = targets.map((t) => ({ t, add: t.addEventListener, remove: t.removeEventListener }));
     const seen = new Map<EventListenerOrEventListenerObject, string>();
     for (const { t, add, remove } of originals) {
-      t.addEventListener = function (type: string, l: EventListenerOrEventListenerObject, o?: unknown) {
+      t.addEventListener = function (this: EventTarget, type: string, l: EventListenerOrEventListenerObject, o?: unknown) {
         const key = `${t === document ? 'document' : 'window'}:${type}`;
         if (!seen.has(l)) {
           seen.set(l, key);
@@ -929,7 +929,7 @@ describe('listener hygiene', () => {
         }
         return add.call(this, type, l, o as AddEventListenerOptions);
       } as typeof t.addEventListener;
-      t.removeEventListener = function (type: string, l: EventListenerOrEventListenerObject, o?: unknown) {
+      t.removeEventListener = function (this: EventTarget, type: string, l: EventListenerOrEventListenerObject, o?: unknown) {
         const key = seen.get(l);
         if (key) {
           seen.delete(l);
