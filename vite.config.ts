@@ -57,11 +57,7 @@ const react18Alias = [
   },
 ];
 /** The same suites again on React 18.3. */
-const onReact18 = {
-  resolve: { alias: react18Alias },
-  // zustand, React Query and the virtualiser must see the same React as the tests.
-  server: { deps: { inline: true } },
-};
+const onReact18 = { resolve: { alias: react18Alias } };
 
 const external = [
   /^react($|\/)/,
@@ -125,6 +121,7 @@ export default defineConfig({
           exclude: ['test/**/*.browser.test.{ts,tsx}', 'test/bench/**', 'test/sdk/**', 'test/store/invariants*'],
           setupFiles: ['test/setup/unit.ts'],
           globals: true,
+          // zustand, React Query and the virtualiser must see the same React as the tests.
           server: { deps: { inline: true } },
         },
       },

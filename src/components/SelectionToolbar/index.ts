@@ -1,0 +1,1 @@
+export { SelectionToolbar, type SelectionToolbarProps } from './SelectionToolbar.js';
