@@ -1,5 +1,6 @@
 /** Bidi controls, zero-width and other invisible format characters: never shown as initials. */
-const INVISIBLE = /[\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF]/g;
+// (ZWJ U+200D is kept: it glues emoji sequences; a stray leading one is dropped below.)
+const INVISIBLE = /[\u00AD\u061C\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u206F\uFEFF]/g;
 const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}/u;
 /** Scripts with letter case read best as two initials ("AL"); others as one sign ("张", "م"). */
 const CASED = /^[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Armenian}]/u;
@@ -24,7 +25,7 @@ function graphemes(text: string): string[] {
  * (Chinese, Japanese, Arabic, Hebrew…), or up to two upper-cased letters for cased scripts.
  */
 export function getInitials(name: string, fallback = '?'): string {
-  const words = name.replace(INVISIBLE, '').trim().split(/\s+/).filter(Boolean);
+  const words = name.replace(INVISIBLE, '').trim().split(/\s+/).map((w) => w.replace(/^[\u200C\u200D]+/, '')).filter(Boolean);
   if (words.length === 0) return fallback;
   const first = graphemes(words[0])[0] ?? '';
   if (!first) return fallback;
