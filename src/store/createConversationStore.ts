@@ -571,8 +571,12 @@ export function createConversationStore(adapter: ChatAdapter, options: Conversat
           actions.retryJob(conf.jobID);
           return;
         }
-        if (!conf.allSelected) {
-          proceed(conf, conf.ids);
+        const { paging } = get();
+        if (!conf.allSelected || paging.isFinished || paging.capReached) {
+          // Everything is loaded: expand now, so the rows leave at once (optimistic).
+          const ids = conf.allSelected ? expandAll() : conf.ids;
+          if (ids.length === 0) commit((w) => void (w.confirmation = null));
+          else proceed(conf, ids);
           return;
         }
         // "All" means every conversation on the server: load the rest, then expand (issue 3 §1).
