@@ -117,7 +117,9 @@ export const ActionMenu = forwardRef<HTMLButtonElement, ActionMenuProps>(functio
     const a = anchorPoint
       ? { top: anchorPoint.y, bottom: anchorPoint.y, left: anchorPoint.x, right: anchorPoint.x }
       : trigger.getBoundingClientRect();
-    const { width, height } = menu.getBoundingClientRect();
+    // Layout size, not the (possibly animating) transformed box.
+    const width = menu.offsetWidth;
+    const height = menu.offsetHeight;
     const box = boundary(trigger);
     // Below, unless it would run past the scroll container's (or viewport's) bottom and fits above.
     const below = a.bottom + GAP;
