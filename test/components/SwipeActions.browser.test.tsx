@@ -967,3 +967,102 @@ describe('listener hygiene', () => {
     }
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// Trusted input through the Chrome DevTools Protocol: real hit testing, pointer capture, the
+// browser's own click after pointerup and its own touch-action handling.
+// ---------------------------------------------------------------------------------------------
+
+function devtools() {
+  const frame = (window.frameElement as HTMLElement).getBoundingClientRect();
+  const scale = frame.width / window.innerWidth;
+  const at = (x: number, y: number) => ({ x: frame.left + x * scale, y: frame.top + y * scale });
+  const session = cdp();
+  return {
+    async mouse(type: 'mouseMoved' | 'mousePressed' | 'mouseReleased', x: number, y: number) {
+      const button = type === 'mouseMoved' ? 'none' : 'left';
+      await session.send('Input.dispatchMouseEvent', {
+        type,
+        ...at(x, y),
+        button,
+        buttons: type === 'mouseReleased' ? 0 : type === 'mousePressed' ? 1 : undefined,
+        clickCount: type === 'mouseMoved' ? 0 : 1,
+      });
+    },
+    async touch(type: 'touchStart' | 'touchMove' | 'touchEnd', x: number, y: number) {
+      await session.send('Input.dispatchTouchEvent', {
+        type,
+        touchPoints: type === 'touchEnd' ? [] : [at(x, y)],
+      });
+    },
+  };
+}
+
+describe('given trusted input', () => {
+  it('a real mouse drag opens the tray and the browser’s click does not activate the row', async () => {
+    const s = setup();
+    const input = devtools();
+    const [x, y] = s.at(300);
+    await input.mouse('mouseMoved', x, y);
+    await input.mouse('mousePressed', x, y);
+    for (let i = 1; i <= 12; i++) await input.mouse('mouseMoved', x - i * 10, y);
+    // Pointer capture: the pointer leaves the row, the drag still follows and ends.
+    await input.mouse('mouseMoved', x - 130, y + 200);
+    expect(s.offset()).toBe(-130);
+    await sleep(120); // no flick: the position decides
+    await input.mouse('mouseReleased', x - 130, y + 200);
+    await nextFrame();
+    expect(s.onOpenChange).toHaveBeenLastCalledWith('trailing');
+    expect(s.onRowClick).not.toHaveBeenCalled();
+    // A plain click on the open row closes it and does not activate it either.
+    const [cx] = s.at(50);
+    await input.mouse('mousePressed', cx, y);
+    await input.mouse('mouseReleased', cx, y);
+    await nextFrame();
+    expect(s.onOpenChange).toHaveBeenLastCalledWith(null);
+    expect(s.onRowClick).not.toHaveBeenCalled();
+    // And on the closed row a click is a click.
+    await input.mouse('mousePressed', cx, y);
+    await input.mouse('mouseReleased', cx, y);
+    await nextFrame();
+    expect(s.onRowClick).toHaveBeenCalledTimes(1);
+  });
+
+  it('a real touch swipe opens the tray; a vertical touch scrolls the list instead', async () => {
+    function Scroller() {
+      return (
+        <div data-testid="scroller" style={{ width: 400, height: 200, overflowY: 'auto', marginInlineStart: 100 }}>
+          {Array.from({ length: 10 }, (_, i) => (
+            <SwipeActions key={i} data-testid={`r${i}`} trailingActions={[action('d', 'Delete', 'destructive')]}>
+              <div style={{ height: 72 }}>row {i}</div>
+            </SwipeActions>
+          ))}
+        </div>
+      );
+    }
+    render(<Scroller />);
+    const scroller = screen.getByTestId('scroller');
+    const row = screen.getByTestId('r1');
+    const surface = row.querySelector<HTMLElement>('.ck-SwipeActions-surface')!;
+    const input = devtools();
+    const r = row.getBoundingClientRect();
+    const x = r.left + 300;
+    const y = r.top + 30;
+    await input.touch('touchStart', x, y);
+    for (let i = 1; i <= 10; i++) await input.touch('touchMove', x - i * 12, y + i);
+    await input.touch('touchEnd', x - 120, y + 10);
+    await vi.waitFor(() => expect(row.dataset.open).toBe('trailing'));
+    expect(scroller.scrollTop).toBe(0);
+
+    const row2 = screen.getByTestId('r0');
+    const r2 = row2.getBoundingClientRect();
+    await input.touch('touchStart', r2.left + 200, r2.top + 60);
+    for (let i = 1; i <= 10; i++) await input.touch('touchMove', r2.left + 200 - i, r2.top + 60 - i * 8);
+    await input.touch('touchEnd', r2.left + 190, r2.top - 20);
+    await vi.waitFor(() => expect(scroller.scrollTop).toBeGreaterThan(20));
+    expect(row2.querySelector<HTMLElement>('.ck-SwipeActions-surface')!.style.transform).toBe('');
+    // A10: scrolling the list closed the open row.
+    await vi.waitFor(() => expect(row.dataset.open).toBeUndefined());
+    expect(surface.style.transform).toBe('');
+  });
+});
