@@ -1,0 +1,2 @@
+// The hand-built list (its row component and the virtualiser).
+export { HandBuiltList } from '../app/subjects/tanstack.tsx';

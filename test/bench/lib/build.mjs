@@ -1,0 +1,101 @@
+// Builds the bench pages (production React, and a React-profiling build of the convokit page)
+// and measures min+gzip bundles, all with Vite's JS API and no config file.
+import { readFile, rm } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'vite';
+import react from '@vitejs/plugin-react';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const benchDir = join(here, '..');
+const appDir = join(benchDir, 'app');
+
+async function hookPlugin() {
+  const hook = await readFile(join(appDir, 'hook.js'), 'utf8');
+  return {
+    name: 'bench-devtools-hook',
+    transformIndexHtml: (html) => html.replace('<script>/*HOOK*/</script>', () => `<script>${hook}</script>`),
+  };
+}
+
+const production = { 'process.env.NODE_ENV': JSON.stringify('production') };
+
+/** @param {{ outDir: string, subjects: string[] }} options */
+export async function buildPages({ outDir, subjects }) {
+  await rm(outDir, { recursive: true, force: true });
+  const input = Object.fromEntries(subjects.map((s) => [s, join(appDir, `${s}.html`)]));
+  const common = {
+    configFile: false,
+    logLevel: 'warn',
+    root: appDir,
+    base: './',
+    mode: 'production',
+    define: production,
+  };
+  await build({
+    ...common,
+    plugins: [react(), await hookPlugin()],
+    build: { outDir, emptyOutDir: true, minify: true, sourcemap: false, reportCompressedSize: false, rollupOptions: { input } },
+  });
+  if (subjects.includes('convokit')) {
+    // Same page on React's profiling build: <Profiler onRender> reports durations only there.
+    await build({
+      ...common,
+      plugins: [react(), await hookPlugin()],
+      resolve: { alias: [{ find: /^react-dom\/client$/, replacement: 'react-dom/profiling' }] },
+      build: {
+        outDir: join(outDir, 'profiling'),
+        emptyOutDir: true,
+        minify: true,
+        sourcemap: false,
+        reportCompressedSize: false,
+        rollupOptions: { input: { convokit: input.convokit } },
+      },
+    });
+  }
+}
+
+const PEERS = ['react', 'react-dom', '@tanstack/react-query', '@tencentcloud/chat'];
+const isPeer = (id) => PEERS.some((p) => id === p || id.startsWith(`${p}/`));
+
+/** min+gzip of an entry, peers external, as a consumer's production build would see it. */
+export async function measureBundle(entry) {
+  const output = await build({
+    configFile: false,
+    logLevel: 'silent',
+    root: benchDir,
+    mode: 'production',
+    define: production,
+    plugins: [react()],
+    build: {
+      write: false,
+      minify: true,
+      sourcemap: false,
+      reportCompressedSize: false,
+      lib: { entry: join(benchDir, 'bundle', entry), formats: ['es'], fileName: 'entry' },
+      rollupOptions: { external: isPeer },
+    },
+  });
+  const outputs = (Array.isArray(output) ? output : [output]).flatMap((o) => o.output);
+  let js = 0;
+  let jsGz = 0;
+  let css = 0;
+  let cssGz = 0;
+  const imports = new Set();
+  for (const file of outputs) {
+    const source = file.type === 'chunk' ? file.code : file.source;
+    const bytes = Buffer.from(source);
+    const gz = gzipSync(bytes, { level: 9 }).length;
+    if (file.fileName.endsWith('.css')) {
+      css += bytes.length;
+      cssGz += gz;
+    } else if (file.type === 'chunk') {
+      js += bytes.length;
+      jsGz += gz;
+      for (const i of file.imports ?? []) imports.add(i);
+      for (const i of file.importedBindings ? Object.keys(file.importedBindings) : []) imports.add(i);
+    }
+  }
+  return { jsKB: js / 1024, jsGzKB: jsGz / 1024, cssKB: css / 1024, cssGzKB: cssGz / 1024, external: [...imports].filter(isPeer).sort() };
+}

@@ -1,0 +1,175 @@
+// The markdown table: one line per figure and size, convokit next to both peers, the
+// convokit/peer ratios, the issue-6 target and PASS/MISS.
+
+const fmtN = (n) => (n >= 1000 ? `${n / 1000}k` : String(n));
+const round = (x, d = 1) => (x === null || x === undefined || Number.isNaN(x) ? null : Number(x.toFixed(d)));
+
+function ms(x) {
+  if (x === null || x === undefined) return '—';
+  return x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(1)} ms`;
+}
+const int = (x) => (x === null || x === undefined ? '—' : Math.round(x).toLocaleString('en'));
+const mb = (x) => (x === null || x === undefined ? '—' : `${x.toFixed(1)} MB`);
+const kb = (x) => (x === null || x === undefined ? '—' : `${x.toFixed(1)} KB`);
+
+function ratio(a, b) {
+  if (typeof a !== 'number' || typeof b !== 'number') return '—';
+  if (b === 0) return a === 0 ? '1×' : '∞';
+  const r = a / b;
+  return `${r >= 10 ? r.toFixed(0) : r >= 0.1 ? r.toFixed(2) : r.toFixed(3)}×`;
+}
+
+const verdict = (ok) => (ok === null || ok === undefined ? '—' : ok ? 'PASS' : 'MISS');
+
+/** Builds the lines (also used for the JSON's `table`). */
+export function tableLines(report) {
+  const { summary, sizes, extras, bundles } = report;
+  const lines = [];
+  const cell = (subject, n, pick, format) => {
+    const s = summary[subject]?.[n];
+    if (!s) return { text: '—', value: null };
+    if (s.skipped) return { text: s.skipped.replace(/:.*/, ''), value: null, note: s.skipped };
+    const v = pick(s);
+    if (v && typeof v === 'object' && v.skipped) return { text: v.skipped, value: null };
+    return { text: format(v), value: typeof v === 'number' ? v : null };
+  };
+  const line = (figure, n, pick, format, target = '—', pass = () => null) => {
+    const c = cell('convokit', n, pick, format);
+    const h = cell('tanstack', n, pick, format);
+    const p = cell('chatscope', n, pick, format);
+    lines.push({
+      figure,
+      n: fmtN(n),
+      convokit: c.text,
+      handBuilt: h.text,
+      chatscope: p.text,
+      vsHandBuilt: ratio(c.value, h.value),
+      vsChatscope: ratio(c.value, p.value),
+      target,
+      result: c.value === null ? '—' : verdict(pass(c.value, h.value)),
+    });
+  };
+
+  const smallest = sizes[0];
+  for (const n of sizes) {
+    const mountTarget = n === 10_000 ? 100 : n === 100_000 ? 150 : null;
+    line(
+      'mount (render → rows painted)',
+      n,
+      (s) => s.mountMs,
+      ms,
+      mountTarget ? `≤ ${mountTarget} ms and ≤ 1.2× hand-built` : '— (targets at 10k, 100k)',
+      mountTarget ? (c, h) => c <= mountTarget && (h === null || c <= 1.2 * h) : () => null,
+    );
+    line('DOM nodes after mount', n, (s) => s.domNodes, int, '< 1,500, constant in N', (c) => {
+      const base = summary.convokit?.[smallest]?.domNodes;
+      return c < 1500 && (typeof base !== 'number' || Math.abs(c - base) <= 0.1 * base);
+    });
+    line('JS heap after mount + gc', n, (s) => s.heapMB, mb);
+    line('scroll frame p50 / p95 / max', n, (s) => (s.scroll.skipped ? s.scroll : s.scroll.p95), () => '', '— (p95 ratio)');
+    const last = lines[lines.length - 1];
+    for (const [key, subject] of [['convokit', 'convokit'], ['handBuilt', 'tanstack'], ['chatscope', 'chatscope']]) {
+      const s = summary[subject]?.[n];
+      if (s && !s.skipped && !s.scroll.skipped) last[key] = `${ms(s.scroll.p50)} / ${ms(s.scroll.p95)} / ${ms(s.scroll.max)}`;
+    }
+    line('scroll frames > 17.5 ms (of 201)', n, (s) => (s.scroll.skipped ? s.scroll : s.scroll.over17_5), int, '0', (c) => c === 0);
+    line('scroll long tasks (> 50 ms)', n, (s) => (s.scroll.skipped ? s.scroll : s.scroll.longTasks), int, '0', (c) => c === 0);
+    line(
+      'main-thread work per scroll frame (trace: CPU, wall)',
+      n,
+      (s) => (s.trace?.skipped || s.trace?.error ? { skipped: s.trace.skipped ?? 'trace failed' } : s.trace?.cpuMsPerFrame ?? s.trace?.msPerFrame),
+      ms,
+      '≤ 8 ms (CPU)',
+      (c) => c <= 8,
+    );
+    const traceLine = lines[lines.length - 1];
+    for (const [key, subject] of [['convokit', 'convokit'], ['handBuilt', 'tanstack'], ['chatscope', 'chatscope']]) {
+      const t = summary[subject]?.[n]?.trace;
+      if (t && typeof t.msPerFrame === 'number') traceLine[key] = `${ms(t.cpuMsPerFrame)}, ${ms(t.msPerFrame)}`;
+    }
+  }
+
+  const only = (figure, n, value, format, target, pass) =>
+    lines.push({
+      figure,
+      n,
+      convokit: value === null || value === undefined ? '—' : format(value),
+      handBuilt: 'n/a',
+      chatscope: 'n/a',
+      vsHandBuilt: 'n/a',
+      vsChatscope: 'n/a',
+      target,
+      result: value === null || value === undefined ? '—' : verdict(pass(value)),
+    });
+  const del = extras?.deleteAll?.median;
+  if (del) {
+    only('select all → delete all: done', fmtN(del.n), del.doneMs, ms, '< 2 s', (v) => v < 2000);
+    only('select all → delete all: longest task', fmtN(del.n), del.longestTask, ms, '≤ 50 ms', (v) => v <= 50);
+  }
+  const rd = extras?.remoteDeletion?.median;
+  if (rd) {
+    only('remote deletion: React commit time (Profiler)', fmtN(extras.remoteDeletion.n), rd.renderMs, (v) => `${v.toFixed(2)} ms`, '≤ 4 ms', (v) => v <= 4);
+    only('remote deletion: rows re-rendered', fmtN(extras.remoteDeletion.n), rd.rowsRendered, int, '≤ 2', (v) => v <= 2);
+  }
+  const sw = extras?.swipe?.median;
+  if (sw) {
+    only('swipe drag: React commits per pointermove', '30 moves', sw.commits / sw.moves, (v) => `${v.toFixed(3)} (${sw.commits} in ${sw.moves})`, '0', (v) => v === 0);
+  }
+  if (bundles) {
+    const b = (s) => bundles[s]?.jsGzKB ?? null;
+    lines.push({
+      figure: 'bundle: JS min+gzip, peers external',
+      n: '—',
+      convokit: kb(b('convokit')),
+      handBuilt: kb(b('tanstack')),
+      chatscope: kb(b('chatscope')),
+      vsHandBuilt: ratio(b('convokit'), b('tanstack')),
+      vsChatscope: ratio(b('convokit'), b('chatscope')),
+      target: '≤ 25 KB',
+      result: b('convokit') === null ? '—' : verdict(b('convokit') <= 25),
+    });
+  }
+  return lines;
+}
+
+export function renderMarkdown(report) {
+  const lines = tableLines(report);
+  report.table = lines;
+  const m = report.machine;
+  const out = [];
+  out.push(`### convokit benchmark${report.quick ? ' (quick: N = 1,000, one load)' : ''}`);
+  out.push('');
+  out.push(
+    `Median of ${report.runs} fresh page load${report.runs > 1 ? 's' : ''} per subject and size, subjects interleaved; ` +
+      `${report.steps} rAF-paced scroll steps. ${m.date.slice(0, 10)}, Chromium ${m.chromium} headless, node ${m.node}, ` +
+      `${m.os}, ${m.cpus}, ${m.memoryGB} GB; load average ${m.loadavgAtStart.join(' ')} at start, ` +
+      `${(m.loadavgAtEnd ?? []).join(' ')} at end (a shared machine: expect noise).`,
+  );
+  out.push('');
+  out.push('| figure | N | convokit | hand-built (tanstack) | chatscope | convokit / hand-built | convokit / chatscope | target | result |');
+  out.push('|---|---|---|---|---|---|---|---|---|');
+  for (const l of lines) {
+    out.push(`| ${l.figure} | ${l.n} | ${l.convokit} | ${l.handBuilt} | ${l.chatscope} | ${l.vsHandBuilt} | ${l.vsChatscope} | ${l.target} | ${l.result} |`);
+  }
+  out.push('');
+  const notes = [];
+  for (const [key, reason] of Object.entries(report.skipped ?? {})) notes.push(`- ${key.replace('@', ' at N = ')}: ${reason}`);
+  const chatscope10k = report.summary.chatscope?.[10000];
+  if (chatscope10k && !chatscope10k.skipped) notes.push('- chatscope at N ≥ 10,000 is measured once (one load), time-boxed.');
+  if (report.bundles?.convokit) {
+    const b = report.bundles;
+    notes.push(
+      `- Bundles (min+gzip JS / CSS): convokit ${kb(b.convokit.jsGzKB)} / ${kb(b.convokit.cssGzKB)} (styles.css is a separate import)` +
+        (b.tanstack ? `; hand-built ${kb(b.tanstack.jsGzKB)} / ${kb(b.tanstack.cssGzKB)}` : '') +
+        (b.chatscope ? `; chatscope ${kb(b.chatscope.jsGzKB)} (its styles package is separate)` : '') +
+        '. Peers external: react, react-dom, @tanstack/react-query.',
+    );
+  }
+  const rd = report.extras?.remoteDeletion?.median;
+  if (rd) notes.push(`- Remote deletion: ${rd.commits} commit(s), ${rd.renderMs.toFixed(2)} ms render (Profiler actualDuration), event → row gone ${rd.wallMs.toFixed(1)} ms wall.`);
+  if (report.broken) notes.push(`- **The harness broke:** ${report.broken}`);
+  if (notes.length) out.push(...notes, '');
+  return `${out.join('\n')}\n`;
+}
+
+export { round };
