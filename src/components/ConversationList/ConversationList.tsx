@@ -677,7 +677,8 @@ interface RowProps {
 
 const Row = memo(function Row({ id, index, start, tabbable, focused, elements, focusRequest }: RowProps) {
   const ctx = useContext(RowContext)!;
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const conversation = useConversationStore((s) => s.byID.get(id));
   const selected = useConversationStore((s) => isSelected(s, id));
   const selectionMode = useConversationStore((s) => s.selectionMode);
@@ -738,10 +739,31 @@ const Row = memo(function Row({ id, index, start, tabbable, focused, elements, f
     { key: deleteAction.key, label: deleteAction.label, destructive: true, onSelect: deleteAction.onAction },
   ];
 
+  // C1: the non-gesture path to every swipe action. In the default row it sits in the row's end
+  // slot (in flow on touch, floating over the time on hover for fine pointers); a custom row gets
+  // it floating at the end.
+  const moreButton = (
+    <ActionMenu
+      className="ck-ConversationList-more"
+      data-floating={ctx.renderRowContent ? true : undefined}
+      label={t('moreActions')}
+      items={menuItems}
+      tabIndex={tabbable ? 0 : -1}
+      open={ctx.menuFor === id}
+      anchorPoint={ctx.menuFor === id ? (ctx.menuPoint ?? undefined) : undefined}
+      onOpenChange={(next) => ctx.setMenuFor(next ? id : null)}
+    />
+  );
   const content = ctx.renderRowContent ? (
     ctx.renderRowContent(conversation, { selected, selectionMode, focused })
   ) : (
-    <ConversationRow conversation={conversation} selected={selected} selectionMode={selectionMode} now={ctx.now} />
+    <ConversationRow
+      conversation={conversation}
+      selected={selected}
+      selectionMode={selectionMode}
+      now={ctx.now}
+      endContent={moreButton}
+    />
   );
 
   return (
@@ -750,7 +772,7 @@ const Row = memo(function Row({ id, index, start, tabbable, focused, elements, f
       role="row"
       aria-rowindex={index + 1}
       aria-selected={multiple ? selected : undefined}
-      aria-label={getRowLabel(conversation, t, ctx.now)}
+      aria-label={getRowLabel(conversation, i18n, ctx.now)}
       tabIndex={tabbable ? 0 : -1}
       className="ck-ConversationList-row"
       data-index={index}
@@ -789,15 +811,7 @@ const Row = memo(function Row({ id, index, start, tabbable, focused, elements, f
         >
           {content}
         </SwipeActions>
-        <ActionMenu
-          className="ck-ConversationList-more"
-          label={t('moreActions')}
-          items={menuItems}
-          tabIndex={tabbable ? 0 : -1}
-          open={ctx.menuFor === id}
-          anchorPoint={ctx.menuFor === id ? ctx.menuPoint ?? undefined : undefined}
-          onOpenChange={(next) => ctx.setMenuFor(next ? id : null)}
-        />
+        {ctx.renderRowContent && moreButton}
       </div>
     </div>
   );
