@@ -54,7 +54,7 @@ describe('given a list in selection mode', () => {
     expect(isSelected(s.state(), s.state().order[0])).toBe(false);
     expect(isSelected(s.state(), 'C2Cnot-loaded-yet')).toBe(true);
     const p = s.actions.loadAll();
-    for (let i = 0; i < 5; i++) await tick(0);
+    await tick(100);
     await p;
     expect(selectSelectedCount(s.state())).toBe(29);
   });
