@@ -225,6 +225,8 @@ describe('ConfirmDeleteDialog', () => {
   describe.each(['light', 'dark'] as const)('given the %s theme', (theme) => {
     it('axe finds no violations, checkbox checked or not, in error state', async () => {
       const { dialog } = await openDialog({ theme, status: 'error', error: { count: 1, codes: [2801] } });
+      // The entry animation fades in: contrast is only meaningful once it has finished.
+      await Promise.all(dialog.getAnimations({ subtree: true }).map((a) => a.finished));
       let result = await axe.run(dialog);
       expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
       await userEvent.click(screen.getByRole('checkbox'));
