@@ -756,6 +756,41 @@ describe('given an open row', () => {
     });
   });
 
+  it('re-measures the open tray when an action is relabelled (Pin → Unpin)', async () => {
+    const make = (label: string) => [action('pin', label, 'accent')];
+    const { rerender, container } = render(
+      <div style={{ width: 400 }}>
+        <SwipeActions leadingActions={make('Pin')} open="leading">
+          <div style={{ height: 72 }}>x</div>
+        </SwipeActions>
+      </div>,
+    );
+    const surface = container.querySelector<HTMLElement>('.ck-SwipeActions-surface')!;
+    const before = surface.style.transform;
+    rerender(
+      <div style={{ width: 400 }}>
+        <SwipeActions leadingActions={make('Unpin this conversation')} open="leading">
+          <div style={{ height: 72 }}>x</div>
+        </SwipeActions>
+      </div>,
+    );
+    const tray = container.querySelector<HTMLElement>('.ck-SwipeActions-tray')!;
+    expect(surface.style.transform).not.toBe(before);
+    const m = /translate3d\(([\d.]+)px/.exec(surface.style.transform)!;
+    // The surface edge meets the (re-measured) tray exactly.
+    expect(Number(m[1])).toBe(tray.getBoundingClientRect().width);
+    expect(Number(m[1])).toBeGreaterThan(150);
+  });
+
+  it('activating a tray button keeps focus on the row', () => {
+    const s = setup({ initialOpen: 'trailing', rowContent: <div style={{ height: 72 }}>x</div> });
+    s.root.parentElement!.tabIndex = -1;
+    const more = screen.getByRole('button', { name: 'More' });
+    more.focus();
+    more.click();
+    expect(document.activeElement).toBe(s.root.parentElement);
+  });
+
   it('A10: after closing, the row ignores drags for 600 ms', async () => {
     const s = setup({ initialOpen: 'trailing' });
     screen.getByTestId('content').dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));

@@ -1,7 +1,6 @@
 import {
   forwardRef,
   useCallback,
-  useLayoutEffect,
   useMemo,
   useRef,
   useState,
@@ -11,7 +10,7 @@ import {
   type Ref,
 } from 'react';
 import type { FullSwipeMode, SwipeSide } from './gesture.js';
-import { useSwipe } from './useSwipe.js';
+import { keepFocusOnRow, useIsomorphicLayoutEffect, useSwipe } from './useSwipe.js';
 
 export type { FullSwipeMode, SwipeSide } from './gesture.js';
 
@@ -142,6 +141,7 @@ export const SwipeActions = forwardRef<HTMLDivElement, SwipeActionsProps>(functi
     open,
     setOpen,
     actionCount: { leading: leadingActions.length, trailing: trailingActions.length },
+    actionsKey: [leadingActions, trailingActions].map((l) => l.map((a) => a.label).join('\u0000')).join('\u0001'),
     fullSwipe: modes,
     fullSwipeRelease(side) {
       const action = actions[side][0];
@@ -158,7 +158,7 @@ export const SwipeActions = forwardRef<HTMLDivElement, SwipeActionsProps>(functi
 
   // Closed trays are neither focusable nor announced. `inert` is set on the DOM node because
   // React 18 has no boolean `inert` prop and React 19 drops the string form.
-  useLayoutEffect(() => {
+  useIsomorphicLayoutEffect(() => {
     leading.current?.toggleAttribute('inert', open !== 'leading');
     trailing.current?.toggleAttribute('inert', open !== 'trailing');
   });
@@ -184,6 +184,8 @@ export const SwipeActions = forwardRef<HTMLDivElement, SwipeActionsProps>(functi
             onClick={(e) => {
               // The row around us must not also activate.
               e.stopPropagation();
+              // The dialog an action may open returns focus to the row, not to an inert button.
+              if (root.current) keepFocusOnRow(root.current);
               setOpen(null);
               action.onAction();
             }}

@@ -5,6 +5,9 @@
  * (`setSwiping(true)`) and when it ends (`setSwiping(false)`, `setOpen`).
  */
 import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
+
+/** useLayoutEffect without React 18's server-rendering warning. */
+export const useIsomorphicLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect;
 import {
   SWIPE,
   armPoint,
@@ -24,6 +27,8 @@ export interface SwipeConfig {
   open: SwipeSide | null;
   setOpen(open: SwipeSide | null): void;
   actionCount: Record<SwipeSide, number>;
+  /** Changes when the actions' labels change, so an open tray is re-measured. */
+  actionsKey: string;
   fullSwipe: Record<SwipeSide, FullSwipeMode>;
   /** Called on a full-swipe release, after the tray state was set (A9). */
   fullSwipeRelease(side: SwipeSide, mode: Exclude<FullSwipeMode, false>): void;
@@ -80,6 +85,14 @@ function inModal(node: EventTarget | null): boolean {
   );
 }
 
+/** Before a tray turns inert, focus inside it moves to the row (the closest focusable ancestor). */
+export function keepFocusOnRow(root: HTMLElement) {
+  const active = document.activeElement;
+  if (active && root.contains(active) && active.closest('.ck-SwipeActions-tray')) {
+    root.parentElement?.closest<HTMLElement>('[tabindex]')?.focus();
+  }
+}
+
 /** Device-pixel rounding keeps text crisp on a translated layer. */
 function snap(px: number): number {
   const dpr = window.devicePixelRatio || 1;
@@ -89,7 +102,7 @@ function snap(px: number): number {
 export function useSwipe(els: SwipeElements, config: SwipeConfig) {
   const cfg = useRef(config);
   // The latest props, for native listeners that outlive a render.
-  useLayoutEffect(() => {
+  useIsomorphicLayoutEffect(() => {
     cfg.current = config;
   });
 
@@ -100,6 +113,7 @@ export function useSwipe(els: SwipeElements, config: SwipeConfig) {
     /** performance.now() of the last close, for the A10 drag lock. */
     closedAt: -Infinity,
     prevOpen: null as SwipeSide | null,
+    prevActionsKey: '',
     mounted: false,
     revealTimer: undefined as ReturnType<typeof setTimeout> | undefined,
     stopSuppress: undefined as (() => void) | undefined,
@@ -118,7 +132,9 @@ export function useSwipe(els: SwipeElements, config: SwipeConfig) {
         const buttons = [...tray.children] as HTMLElement[];
         for (const b of buttons) b.style.transition = 'none';
         tray.style.width = '';
-        widths[side] = tray.getBoundingClientRect().width;
+        // Whole device pixels, so the resting surface edge meets the tray exactly.
+        const dpr = window.devicePixelRatio || 1;
+        widths[side] = Math.ceil(tray.getBoundingClientRect().width * dpr) / dpr;
         for (const b of buttons) b.style.transition = '';
       }
       return widths;
@@ -335,7 +351,10 @@ export function useSwipe(els: SwipeElements, config: SwipeConfig) {
       if (armed !== g.armed) {
         g.armed = armed;
         dom.setArmed(armed);
-        if (armed && g.pointerType === 'touch') navigator.vibrate?.(8);
+        // A light tick where the platform allows it (Chrome requires a prior user activation).
+        if (armed && g.pointerType === 'touch' && navigator.userActivation?.hasBeenActive) {
+          navigator.vibrate?.(8);
+        }
       }
     };
 
@@ -415,13 +434,15 @@ export function useSwipe(els: SwipeElements, config: SwipeConfig) {
   // -------------------------------------------------------------------------------------------
   // Rest state: follow `open` (controlled or not) whenever no gesture runs
   // -------------------------------------------------------------------------------------------
-  const { open, disabled } = config;
-  useLayoutEffect(() => {
+  const { open, disabled, actionsKey } = config;
+  useIsomorphicLayoutEffect(() => {
     const s = state.current;
     if (s.prevOpen && !open) s.closedAt = performance.now(); // A10: the 600 ms drag lock
     s.prevOpen = open;
+    const relabelled = s.prevActionsKey !== actionsKey;
+    s.prevActionsKey = actionsKey;
     if (s.gesture?.phase === 'drag') return;
-    if (s.shown !== open) settle(open, s.mounted);
+    if (s.shown !== open || (open && relabelled)) settle(open, s.mounted);
     s.mounted = true;
   });
 
@@ -446,10 +467,7 @@ export function useSwipe(els: SwipeElements, config: SwipeConfig) {
       const t = e.target as Node;
       if (!(root.contains(t) || t === document.body || t === document.documentElement)) return;
       // Focus on a tray button would fall to <body> when the tray turns inert: keep it on the row.
-      const active = document.activeElement;
-      if (active?.closest('.ck-SwipeActions-tray') && root.contains(active)) {
-        root.parentElement?.closest<HTMLElement>('[tabindex]')?.focus();
-      }
+      keepFocusOnRow(root);
       close();
     };
     const onScroll = (e: Event) => {
