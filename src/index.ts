@@ -7,7 +7,7 @@ export { ConfirmDeleteDialog } from './components/ConfirmDeleteDialog/index.js';
 export type { ConfirmDeleteDialogProps } from './components/ConfirmDeleteDialog/index.js';
 export { ConversationRow, ConversationRowSkeleton, Avatar, getRowLabel } from './components/ConversationRow/index.js';
 export type { ConversationRowProps, AvatarProps } from './components/ConversationRow/index.js';
-export { SwipeActions } from './components/SwipeActions/index.js';
+export { SwipeActions, SWIPE } from './components/SwipeActions/index.js';
 export type { SwipeAction, SwipeActionsProps, SwipeSide, FullSwipeMode } from './components/SwipeActions/index.js';
 export { SelectionToolbar } from './components/SelectionToolbar/index.js';
 export type { SelectionToolbarProps } from './components/SelectionToolbar/index.js';

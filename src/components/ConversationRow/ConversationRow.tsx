@@ -202,7 +202,7 @@ export const ConversationRow = forwardRef<HTMLDivElement, ConversationRowProps>(
             {name}
           </span>
           {time && (
-            <time className="ck-ConversationRow-time" dateTime={new Date(last!.timestamp).toISOString()}>
+            <time className="ck-ConversationRow-time" dir="auto" dateTime={new Date(last!.timestamp).toISOString()}>
               {time}
             </time>
           )}
@@ -226,7 +226,7 @@ export const ConversationRow = forwardRef<HTMLDivElement, ConversationRowProps>(
           )}
           {badge && (
             <>
-              <span className="ck-ConversationRow-badge" aria-hidden="true">
+              <span className="ck-ConversationRow-badge" dir="ltr" aria-hidden="true">
                 {badge}
               </span>
               <span className="ck-VisuallyHidden">{t('unreadCount', { count: Math.floor(conversation.unreadCount) })}</span>
