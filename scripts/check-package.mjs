@@ -92,7 +92,7 @@ createRoot(document.getElementById('root')!).render(
     join(app, 'ssr.mjs'),
     `import * as kit from 'convokit';
 for (const name of ['ConversationList', 'ConfirmDeleteDialog', 'createMemoryAdapter', 'createMemoryChatServer', 'generateConversations', 'createTencentChatAdapter', 'createConversationStore']) {
-  if (typeof kit[name] !== 'function') throw new Error('convokit does not export ' + name);
+  if (!['function', 'object'].includes(typeof kit[name]) || kit[name] === null) throw new Error('convokit does not export ' + name);
 }
 console.log('  node import ok:', Object.keys(kit).length, 'exports');
 `,
@@ -107,7 +107,7 @@ console.log('  node import ok:', Object.keys(kit).length, 'exports');
   }
   const head = readFileSync(join(installed, 'dist/index.js'), 'utf8').slice(0, 40);
   if (!/^['"]use client['"]/.test(head)) throw new Error("dist/index.js must start with 'use client'");
-  const leaked = readdirSync(join(installed, 'dist')).filter((f) => /test|stories/i.test(f) && f !== 'testing.js' && !f.startsWith('testing.'));
+  const leaked = readdirSync(join(installed, 'dist'), { recursive: true }).filter((f) => /\.(test|stories)\.|(^|\/)(test|stories)\//.test(String(f)));
   if (leaked.length) throw new Error('tests or stories leaked into the tarball: ' + leaked.join(', '));
 
   console.log('· typecheck the app against the published types');
@@ -115,7 +115,7 @@ console.log('  node import ok:', Object.keys(kit).length, 'exports');
   console.log('· import convokit in Node (no window at import time)');
   sh('node', ['ssr.mjs'], app);
   console.log('· vite build of the app (JS + convokit/styles.css)');
-  sh(join(root, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn', '--outDir', 'dist'], app);
+  sh(join(root, 'node_modules/.bin/vite'), ['build', '--logLevel', 'error', '--outDir', 'dist'], app);
   const css = readdirSync(join(app, 'dist/assets')).find((f) => f.endsWith('.css'));
   if (!css || !readFileSync(join(app, 'dist/assets', css), 'utf8').includes('.ck-ConversationList')) {
     throw new Error("convokit/styles.css did not reach the app's build");
