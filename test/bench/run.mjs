@@ -20,6 +20,7 @@ import { benchDir, buildPages, measureBundle } from './lib/build.mjs';
 import { serve } from './lib/server.mjs';
 import { median, medianOf } from './lib/stats.mjs';
 import { analyseTrace, startTrace } from './lib/trace.mjs';
+import { startProfile } from './lib/profile.mjs';
 import { renderMarkdown } from './lib/report.mjs';
 
 // ---------------------------------------------------------------------------------------------
@@ -147,6 +148,9 @@ async function measureLoad(origin, subject, n, { slow = false, trace = true } = 
     result.domNodes = await page.evaluate(() => document.getElementsByTagName('*').length);
     result.heapMB = await heap(page);
 
+    if (await page.evaluate(() => typeof window.__bench.preload === 'function')) {
+      result.preload = await evaluate(page, () => window.__bench.preload(), null, 120_000, `${subject} preload`);
+    }
     const scrollLimit = slow ? 120_000 : 60_000;
     // The quick run scrolls once, under the trace; the full run scrolls once untraced for the
     // frame figures and once traced for the main-thread figure (tracing costs frame time).
@@ -206,14 +210,45 @@ async function measureDeleteAll(origin, n) {
   });
 }
 
-async function measureProfiled(origin, n) {
+/**
+ * convokit on React's profiling build (unminified): remote deletion and swipe commits; with
+ * `diagnose`, also JS CPU profiles of the mount and of a scroll and the React commits of the
+ * mount, to show where the time goes.
+ */
+async function measureProfiled(origin, n, { diagnose = false } = {}) {
   return withPage(`${origin}/profiling/convokit.html?n=${n}&profile=1`, async (page) => {
-    await evaluate(page, () => window.__bench.mount(), null, 60_000, 'convokit (profiling) mount');
+    const cdp = diagnose ? await page.context().newCDPSession(page) : null;
+    const diagnosis = {};
+    let profiler = cdp ? await startProfile(cdp) : null;
+    const mount = await evaluate(page, () => window.__bench.mount(), null, 60_000, 'convokit (profiling) mount');
+    if (profiler) {
+      diagnosis.mount = {
+        ...mount,
+        commits: await page.evaluate(() => window.__bench.commits().map((c) => ({ phase: c.phase, ms: Math.round(c.actualDuration * 100) / 100, at: Math.round(c.commitTime) }))),
+        cpu: await profiler.stop(15),
+      };
+    }
     await page.evaluate(() => window.__bench.sleep(300));
     const remote = await evaluate(page, () => window.__bench.remoteDelete(2), null, 30_000, 'remote deletion');
     await page.evaluate(() => window.__bench.sleep(300));
     const swipe = await evaluate(page, () => window.__bench.swipe(30), null, 30_000, 'swipe');
-    return { n, remote, swipe };
+    if (cdp) {
+      profiler = await startProfile(cdp);
+      const scroll = await evaluate(page, (steps) => window.__bench.scroll(steps, 'profile'), STEPS, 60_000, 'profiled scroll');
+      diagnosis.scroll = { p95: scroll.p95, over17_5: scroll.over17_5, longTasks: scroll.longTasks, cpu: await profiler.stop(15) };
+      const t = await page.evaluate(() => performance.now());
+      diagnosis.remoteDeletionRows = await page.evaluate(async () => {
+        window.__benchHookDetail = true;
+        const r = await window.__bench.remoteDelete(2);
+        const last = window.__benchHook.commits.filter((c) => c.names).map((c) => c.names);
+        const counts = {};
+        for (const names of last) for (const name of names) { const k = name.replace(/ @row .*/, ' (in a row)').replace(/ \(mount\)/, ''); counts[k] = (counts[k] ?? 0) + 1; }
+        return { rowsRendered: r.rowsRendered, renderMs: r.renderMs, componentRenders: counts };
+      });
+      void t;
+      await cdp.detach().catch(() => {});
+    }
+    return { n, remote, swipe, diagnosis: diagnose ? diagnosis : undefined };
   });
 }
 
@@ -305,7 +340,7 @@ async function main() {
         const d = await measureDeleteAll(httpServer.origin, deleteN);
         deletes.push(d);
         log(`convokit delete-all N=${deleteN}: done ${d.doneMs?.toFixed(0)} ms (status ${d.statusMs?.toFixed(0)} ms), longest task ${d.longestTask.toFixed(0)} ms`);
-        const p = await measureProfiled(httpServer.origin, remoteN);
+        const p = await measureProfiled(httpServer.origin, remoteN, { diagnose: run === 0 && !quick });
         profiled.push(p);
         log(
           `convokit remote deletion N=${remoteN}: ${p.remote.commits} commits, render ${p.remote.renderMs.toFixed(2)} ms, rows ${p.remote.rowsRendered}, wall ${p.remote.wallMs.toFixed(1)} ms;`,
@@ -315,6 +350,7 @@ async function main() {
       extras.deleteAll = { runs: deletes, median: medianOf(deletes) };
       extras.remoteDeletion = { runs: profiled.map((p) => p.remote), median: medianOf(profiled.map((p) => p.remote)), n: remoteN };
       extras.swipe = { runs: profiled.map((p) => p.swipe), median: medianOf(profiled.map((p) => p.swipe)) };
+      if (profiled[0].diagnosis) extras.diagnosis = { n: remoteN, ...profiled[0].diagnosis };
     } catch (e) {
       broken = `convokit extras: ${e.message}`;
       log(`✖ ${broken}`);
@@ -336,6 +372,7 @@ async function main() {
         runs: runs.length,
         mountMs: median(runs.map((r) => r.mount.mountMs)),
         rowsInDomMs: median(runs.map((r) => r.mount.rowsInDomMs)),
+        preloadMs: median(runs.map((r) => r.preload?.ms)),
         domNodes: median(runs.map((r) => r.domNodes)),
         heapMB: median(runs.map((r) => r.heapMB)),
         scroll: runs[0].scroll.skipped ? runs[0].scroll : medianOf(runs.map((r) => r.scroll)),

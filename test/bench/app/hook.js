@@ -22,11 +22,18 @@
     while (down && down.tag !== HOST) down = down.child;
     return down ? rowID(down) : null;
   }
+  var names = null;
+  function nameOf(f) {
+    var t = f.type;
+    if (t && (t.type || t.render)) t = t.type || t.render;
+    return (t && (t.displayName || t.name)) || 'Anonymous';
+  }
   function walk(next, prev, out) {
     var mounted = prev === null;
     if (COMPONENT[next.tag] && (mounted || (next.flags & PerformedWork) !== 0)) {
       var id = rowOf(next);
       if (id !== null) out[id] = 1;
+      if (names) names.push(nameOf(next) + (id !== null ? ' @row ' + id : '') + (mounted ? ' (mount)' : ''));
     }
     if (mounted) {
       var own = rowID(next);
@@ -48,13 +55,16 @@
     onScheduleFiberRoot: function () {},
     onCommitFiberRoot: function (_id, root) {
       var out = {};
+      names = window.__benchHookDetail ? [] : null;
       try {
         var next = root.current;
         walk(next, next.alternate, out);
       } catch (e) {
         out['error:' + e.message] = 1;
       }
-      log.commits.push({ t: performance.now(), rows: Object.keys(out) });
+      var entry = { t: performance.now(), rows: Object.keys(out) };
+      if (names) entry.names = names;
+      log.commits.push(entry);
     },
     onCommitFiberUnmount: function () {},
     onPostCommitFiberRoot: function () {},

@@ -47,7 +47,8 @@ export async function buildPages({ outDir, subjects }) {
       build: {
         outDir: join(outDir, 'profiling'),
         emptyOutDir: true,
-        minify: true,
+        // Unminified, so profiles and the row-render log name the components.
+        minify: false,
         sourcemap: false,
         reportCompressedSize: false,
         rollupOptions: { input: { convokit: input.convokit } },
