@@ -314,6 +314,21 @@ const ListView = forwardRef<HTMLDivElement, ViewProps>(function ListView(
     else setFocusedID(fallback);
   }, [order, focusedID, focusRow, api]);
 
+  // C3 for the undo toast: Undo or Dismiss pressed from the keyboard unmounts the toast that held
+  // focus. Focus goes to the first restored row, else the current row, else the list; never <body>.
+  const focusedIDRef = useRef(focusedID);
+  focusedIDRef.current = focusedID;
+  const focusAfterToast = useCallback(
+    (restored?: readonly string[]) => {
+      const list = api.getState().order;
+      const current = focusedIDRef.current;
+      const target =
+        restored?.find((id) => list.includes(id)) ?? (current !== null && list.includes(current) ? current : list[0]);
+      focusRow(target ?? null);
+    },
+    [api, focusRow],
+  );
+
   // ---- keyboard (interaction.md B3 and the accessible contract) -----------------------------
   const pageRows = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? rowHeight * 8) / rowHeight) - 1);
 
@@ -636,7 +651,7 @@ const ListView = forwardRef<HTMLDivElement, ViewProps>(function ListView(
           </RowContext.Provider>
         )}
       </div>
-      <UndoToasts />
+      <UndoToasts onFocusLeave={focusAfterToast} />
       <LiveRegion />
       <ConfirmDeleteDialog
         open={confirmation !== null}
@@ -851,17 +866,29 @@ function ListToolbar({ removeOnly, isEmpty }: { removeOnly: boolean; isEmpty: bo
   );
 }
 
-function UndoToasts() {
+function UndoToasts({ onFocusLeave }: { onFocusLeave(restored?: readonly string[]): void }) {
   const undo = useConversationStore((s) => s.undos[s.undos.length - 1]);
   const actions = useConversationStore((s) => s.actions);
+  const toastRef = useRef<HTMLDivElement>(null);
   if (!undo) return null;
+  // The toast unmounts with the action; if it held focus, the list takes it back (C3).
+  const hadFocus = () => Boolean(toastRef.current?.contains(document.activeElement));
   return (
     <UndoToast
       key={undo.id}
+      ref={toastRef}
       className="ck-ConversationList-toast"
       count={undo.ids.length}
-      onUndo={() => actions.undo(undo.id)}
-      onDismiss={() => actions.flushUndo(undo.id)}
+      onUndo={() => {
+        const focused = hadFocus();
+        actions.undo(undo.id);
+        if (focused) onFocusLeave(undo.ids);
+      }}
+      onDismiss={() => {
+        const focused = hadFocus();
+        actions.flushUndo(undo.id);
+        if (focused) onFocusLeave();
+      }}
       onPauseChange={(paused: boolean) => actions.pauseUndo(undo.id, paused)}
     />
   );
