@@ -12,9 +12,10 @@ const [dir, out, id, w = '420', h = '700', ...flags] = process.argv.slice(2);
 const globals = flags.find((f) => f.startsWith('--globals='))?.slice(10);
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.woff2': 'font/woff2' };
 const server = createServer(async (req, res) => {
-  const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+  const pathname = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+  const path = pathname === '/' ? '/index.html' : pathname;
   try {
-    const body = await readFile(join(dir, path === '/' ? 'index.html' : path));
+    const body = await readFile(join(dir, path));
     res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' }).end(body);
   } catch {
     res.writeHead(404).end();

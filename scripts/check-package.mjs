@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // The packaging check: publint, then `npm pack`, then a fresh temporary app that installs the
 // tarball and imports `convokit` and `convokit/styles.css` with types (tsc), in Node (SSR-safe
-// import) and through a Vite production build. Run after `npm run build`.
+// import) and through a Vite production build, which test/e2e/packed-app.mjs then drives in
+// Chromium. Run after `npm run build`.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, rmSync, existsSync, readdirSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync, rmSync, existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -57,37 +58,10 @@ try {
       include: ['src'],
     }),
   );
-  // Only api.md's public names.
-  writeFileSync(
-    join(app, 'src/main.tsx'),
-    `import { createRoot } from 'react-dom/client';
-import {
-  ConversationList, ConfirmDeleteDialog, createMemoryAdapter, createMemoryChatServer,
-  generateConversations, createConversationStore, createTencentChatAdapter,
-  type ChatAdapter, type Conversation, type ConversationListProps,
-} from 'convokit';
-import 'convokit/styles.css';
-
-const server = createMemoryChatServer({ conversations: generateConversations(10_000, { seed: 1 }) });
-const adapter: ChatAdapter = server.connect();
-const store = createConversationStore(createMemoryAdapter());
-void store.getState();
-void createTencentChatAdapter;
-void ConfirmDeleteDialog;
-const props: ConversationListProps = {
-  adapter,
-  onConversationSelect: (c: Conversation) => console.log(c.conversationID),
-  theme: 'dark',
-  locale: 'zh-CN',
-  clearHistory: 'ask',
-};
-createRoot(document.getElementById('root')!).render(
-  <div style={{ height: 600 }}><ConversationList {...props} /></div>,
-);
-`,
-  );
+  // Only api.md's public names: the app a new user would write (test/e2e/app).
+  copyFileSync(join(root, 'test/e2e/app/main.tsx'), join(app, 'src/main.tsx'));
   writeFileSync(join(app, 'src/css.d.ts'), "declare module '*.css';\n");
-  writeFileSync(join(app, 'index.html'), '<!doctype html><div id="root"></div><script type="module" src="/src/main.tsx"></script>\n');
+  writeFileSync(join(app, 'index.html'), '<!doctype html><html lang="en"><meta charset="utf-8"><title>convokit consumer</title><div id="root"></div><script type="module" src="/src/main.tsx"></script>\n');
   writeFileSync(
     join(app, 'ssr.mjs'),
     `import * as kit from 'convokit';
@@ -120,6 +94,8 @@ console.log('  node import ok:', Object.keys(kit).length, 'exports');
   if (!css || !readFileSync(join(app, 'dist/assets', css), 'utf8').includes('.ck-ConversationList')) {
     throw new Error("convokit/styles.css did not reach the app's build");
   }
+  console.log('· the built app in Chromium');
+  sh('node', [join(root, 'test/e2e/packed-app.mjs'), join(app, 'dist')]);
   console.log(`packaging check passed (${pkg.name}@${pkg.version})`);
 } finally {
   if (keep) console.log('kept', work);
