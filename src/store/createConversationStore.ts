@@ -326,10 +326,13 @@ export function createConversationStore(adapter: ChatAdapter, options: Conversat
       }
     }
 
-    /** Every loaded conversation an `'all'` selection covers, in list order. */
-    function expandAll(): string[] {
+    /**
+     * Every loaded conversation an `'all'` selection covers, in list order. `excluded` is the set
+     * the user confirmed against: the selection may change while the remaining pages load.
+     */
+    function expandAll(excluded: ReadonlySet<string> = get().excluded): string[] {
       const s = get();
-      return s.excluded.size === 0 ? [...s.order] : s.order.filter((id) => !s.excluded.has(id));
+      return excluded.size === 0 ? [...s.order] : s.order.filter((id) => !excluded.has(id));
     }
 
     // ---- deletion -------------------------------------------------------------------------------------
@@ -497,8 +500,9 @@ export function createConversationStore(adapter: ChatAdapter, options: Conversat
         if (fromSelection && s.selection === 'all') {
           if (never) {
             // E1: reversible, no dialog; "all" means every page, so load them first.
+            const excluded = new Set(s.excluded);
             loadAll().then(
-              () => actions.removeWithUndo(expandAll()),
+              () => actions.removeWithUndo(expandAll(excluded)),
               () => undefined, // loadFailed is announced by the pager
             );
             return;
@@ -579,13 +583,16 @@ export function createConversationStore(adapter: ChatAdapter, options: Conversat
           else proceed(conf, ids);
           return;
         }
-        // "All" means every conversation on the server: load the rest, then expand (issue 3 §1).
+        // "All" means every conversation on the server: load the rest, then expand (issue 3 §1),
+        // minus the exclusions as they were when the user confirmed (found by the property test:
+        // clearing the selection meanwhile must not widen what gets deleted).
+        const excluded = new Set(get().excluded);
         const pending: PendingConfirmation = { ...conf, status: 'pending', error: undefined };
         commit((w) => void (w.confirmation = pending));
         loadAll().then(
           () => {
             if (get().confirmation !== pending) return;
-            const ids = expandAll();
+            const ids = expandAll(excluded);
             if (ids.length === 0) {
               commit((w) => void (w.confirmation = null));
               return;

@@ -462,6 +462,23 @@ describe('given "select all" with pages still to load', () => {
     expect(s.state().selectionMode).toBe('none');
   });
 
+  it('deletes what was confirmed even if the selection changes while the rest loads', async () => {
+    // Found by the property test: clearing the selection during the expansion must not widen it.
+    const s = setup(30, { server: { latencyMs: 20 }, store: { pageSize: 10 } });
+    const first = s.actions.fetchNextPage();
+    await tick(50);
+    await first;
+    const keep = s.state().order[0];
+    s.actions.selectAll();
+    s.actions.toggleSelected(keep);
+    s.actions.requestDelete();
+    s.actions.confirmDelete();
+    s.actions.clearSelection();
+    await settle(s);
+    expect(s.serverIDs()).toEqual([keep]);
+    expect(s.deletes().flatMap((d) => d.ids)).not.toContain(keep);
+  });
+
   it('shows the loading error in the dialog when the rest cannot be loaded', async () => {
     let n = 0;
     const s = setup(250, {
