@@ -28,6 +28,8 @@ export interface Setup extends Partial<Omit<ConversationListProps, 'adapter'>> {
   height?: number;
   /** Wait for the first page. @default true */
   waitForRows?: boolean;
+  /** Wraps the list (e.g. in a `<Profiler>`). */
+  wrap?: (list: ReactElement) => ReactElement;
 }
 
 /** `n` small, predictable conversations: "Person 1" … with distinct order keys. */
@@ -50,6 +52,7 @@ export async function renderList({
   width = 400,
   height = 640,
   waitForRows = true,
+  wrap = (list) => list,
   ...props
 }: Setup = {}) {
   const server = createMemoryChatServer({
@@ -59,7 +62,7 @@ export async function renderList({
   const adapter = server.connect();
   const element = (extra: Partial<ConversationListProps> = {}): ReactElement => (
     <div data-testid="host" style={{ width, height, display: 'flex', flexDirection: 'column' }}>
-      <ConversationList adapter={adapter} {...props} {...extra} />
+      {wrap(<ConversationList adapter={adapter} {...props} {...extra} />)}
       <button type="button">Outside</button>
     </div>
   );
@@ -190,12 +193,12 @@ export function swipeOf(row: HTMLElement) {
 
 /**
  * Drags a row toward its start edge (left in LTR, right in RTL) by `distance` px, slowly, and
- * releases. Starts 60 px inside the end edge so the start-edge guard (A3) never applies.
+ * releases. Starts 10 px inside the end edge, far from the start-edge guard (A3).
  */
 export function swipeRow(row: HTMLElement, distance: number, { dir = 'ltr' as 'ltr' | 'rtl' } = {}) {
   const r = row.getBoundingClientRect();
   const sign = dir === 'rtl' ? 1 : -1;
-  const x = dir === 'rtl' ? r.left + 60 : r.right - 60;
+  const x = dir === 'rtl' ? r.left + 10 : r.right - 10;
   const p = new Pointer(surfaceOf(row), 'touch').down(x, r.top + r.height / 2);
   p.drag(sign * distance);
   p.up();
