@@ -84,6 +84,7 @@ export async function measureBundle(entry) {
   let css = 0;
   let cssGz = 0;
   const imports = new Set();
+  const parts = {};
   for (const file of outputs) {
     const source = file.type === 'chunk' ? file.code : file.source;
     const bytes = Buffer.from(source);
@@ -95,8 +96,19 @@ export async function measureBundle(entry) {
       js += bytes.length;
       jsGz += gz;
       for (const i of file.imports ?? []) imports.add(i);
+      // Where the bytes go (rendered code before minification, for shares): by package or src/ folder.
+      for (const [id, info] of Object.entries(file.modules ?? {})) {
+        const pkg = id.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/)?.[1];
+        const local = id.match(/\/src\/(.*\/)?[^/]+$/)?.[1];
+        const key = pkg ?? (local !== undefined ? `src/${local ?? ''}` : id.replace(/^.*\/test\/bench\//, 'bench/'));
+        parts[key] = (parts[key] ?? 0) + (info.renderedLength ?? 0);
+      }
       for (const i of file.importedBindings ? Object.keys(file.importedBindings) : []) imports.add(i);
     }
   }
-  return { jsKB: js / 1024, jsGzKB: jsGz / 1024, cssKB: css / 1024, cssGzKB: cssGz / 1024, external: [...imports].filter(isPeer).sort() };
+  const byPart = Object.entries(parts)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 12)
+    .map(([part, bytes]) => ({ part, renderedKB: Math.round((bytes / 1024) * 10) / 10 }));
+  return { jsKB: js / 1024, jsGzKB: jsGz / 1024, cssKB: css / 1024, cssGzKB: cssGz / 1024, external: [...imports].filter(isPeer).sort(), byPart };
 }

@@ -30,7 +30,7 @@ export function tableLines(report) {
     if (!s) return { text: '—', value: null };
     if (s.skipped) return { text: s.skipped.replace(/:.*/, ''), value: null, note: s.skipped };
     const v = pick(s);
-    if (v && typeof v === 'object' && v.skipped) return { text: v.skipped, value: null };
+    if (v && typeof v === 'object' && v.skipped) return { text: v.skipped.replace(/:.*/, ''), value: null };
     return { text: format(v), value: typeof v === 'number' ? v : null };
   };
   const line = (figure, n, pick, format, target = '—', pass = () => null) => {
@@ -167,6 +167,12 @@ export function renderMarkdown(report) {
   out.push('');
   const notes = [];
   for (const [key, reason] of Object.entries(report.skipped ?? {})) notes.push(`- ${key.replace('@', ' at N = ')}: ${reason}`);
+  for (const [subject, sizes] of Object.entries(report.summary)) {
+    for (const [n, s] of Object.entries(sizes)) {
+      if (s.scroll?.skipped) notes.push(`- ${subject} at N = ${Number(n).toLocaleString('en')}: scroll ${s.scroll.skipped}.`);
+      else if (s.scrollRuns && s.scrollRuns < s.runs) notes.push(`- ${subject} at N = ${Number(n).toLocaleString('en')}: scroll measured on ${s.scrollRuns} of ${s.runs} loads (paging in all rows takes about a minute there).`);
+    }
+  }
   const chatscope10k = report.summary.chatscope?.[10000];
   if (chatscope10k && !chatscope10k.skipped) notes.push('- chatscope at N ≥ 10,000 is measured once (one load), time-boxed.');
   if (report.bundles?.convokit) {
@@ -180,9 +186,61 @@ export function renderMarkdown(report) {
   }
   const rd = report.extras?.remoteDeletion?.median;
   if (rd) notes.push(`- Remote deletion: ${rd.commits} commit(s), ${rd.renderMs.toFixed(2)} ms render (Profiler actualDuration), event → row gone ${rd.wallMs.toFixed(1)} ms wall.`);
+  const sw = report.extras?.swipe?.median;
+  const swRun = report.extras?.swipe?.runs?.[0];
+  if (sw && swRun) {
+    const at = swRun.perMove.map((c, i) => (c ? `move ${i + 1}` : null)).filter(Boolean);
+    notes.push(`- Swipe: ${sw.commits} commit(s) during ${sw.moves} pointermoves${at.length ? ` (first load: after ${at.join(', ')}; none after)` : ''}; surface transform at the end ${swRun.transform}.`);
+  }
+  notes.push(
+    '- Targets are goals, not gates. Frame figures come from an untraced scroll; the main-thread figure from a second, traced scroll ' +
+      '(CPU = the renderer main thread\'s thread time in top-level tasks, wall = their wall time; per frame of 201). ' +
+      'Long Tasks only reports tasks ≥ 50 ms, so "none ≥ 50 ms" is the most it can say.',
+  );
   if (report.broken) notes.push(`- **The harness broke:** ${report.broken}`);
   if (notes.length) out.push(...notes, '');
+  out.push(...diagnosisMarkdown(report));
   return `${out.join('\n')}\n`;
 }
 
 export { round };
+
+/** "Where the time goes": measured breakdowns for the convokit lines. */
+function diagnosisMarkdown(report) {
+  const out = [];
+  const d = report.extras?.diagnosis;
+  const big = report.sizes[report.sizes.length - 1];
+  const trace = (subject) => report.summary[subject]?.[big]?.trace;
+  const fmtTop = (list) => list.map((x) => `${x.fn ?? x.name} ${x.ms ?? x.msPerFrame} ms`).join('; ');
+  const haveAny = d || trace('convokit')?.breakdown || report.bundles?.convokit?.byPart;
+  if (!haveAny) return out;
+  out.push('#### Where the time goes (measured)', '');
+  for (const subject of ['convokit', 'tanstack']) {
+    const t = trace(subject);
+    if (t?.breakdown) {
+      out.push(
+        `- ${subject === 'convokit' ? 'convokit' : 'hand-built'} scroll at N = ${big.toLocaleString('en')}, trace self time per frame: ${fmtTop(t.breakdown.slice(0, 8))} ` +
+          `(longest task ${t.longestTaskMs?.toFixed(1)} ms).`,
+      );
+    }
+  }
+  if (d?.mount) {
+    const commits = d.mount.commits.map((c) => `${c.phase} ${c.ms} ms`).join(', ');
+    out.push(
+      `- convokit mount at N = ${d.n.toLocaleString('en')} on the profiling build: rows in the DOM after ${d.mount.rowsInDomMs.toFixed(1)} ms, painted after ${d.mount.mountMs.toFixed(1)} ms; ` +
+        `React commits: ${commits}. JS self time (CPU profile): ${fmtTop(d.mount.cpu.top.slice(0, 8))}.`,
+    );
+  }
+  if (d?.scroll) out.push(`- convokit scroll at N = ${d.n.toLocaleString('en')}, JS self time (CPU profile, whole scroll): ${fmtTop(d.scroll.cpu.top.slice(0, 8))}.`);
+  if (d?.remoteDeletionRows) {
+    const r = d.remoteDeletionRows;
+    out.push(
+      `- Remote deletion of the 3rd row at N = ${d.n.toLocaleString('en')}: ${r.rowsRendered} rows rendered; component renders: ` +
+        `${Object.entries(r.componentRenders).map(([k, v]) => `${k} ×${v}`).join(', ')}. Every row below the deleted one renders again (its index and offset change).`,
+    );
+  }
+  const parts = report.bundles?.convokit?.byPart;
+  if (parts) out.push(`- convokit bundle by part (rendered code before minification, for shares): ${parts.map((p) => `${p.part} ${p.renderedKB} KB`).join(', ')}.`);
+  out.push('');
+  return out;
+}
