@@ -115,6 +115,12 @@ export interface ConversationListProps
    * @default 100
    */
   pageSize?: number;
+  /**
+   * An adapter call that has not settled after this long fails its items (they can be retried;
+   * a late answer is still reconciled).
+   * @default 15000
+   */
+  callTimeoutMs?: number;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -134,12 +140,12 @@ function keyOf(adapter: ChatAdapter) {
  * that warns whenever history will be cleared. One store per list; it talks to `adapter`.
  */
 export const ConversationList = forwardRef<HTMLDivElement, ConversationListProps>(function ConversationList(
-  { adapter, queryClient, clearHistory = 'ask', undoTimeoutMs, pageSize, locale, messages, ...rest },
+  { adapter, queryClient, clearHistory = 'ask', undoTimeoutMs, pageSize, callTimeoutMs, locale, messages, ...rest },
   ref,
 ) {
   const options = useMemo(
-    () => ({ clearHistory, undoTimeoutMs, pageSize }),
-    [clearHistory, undoTimeoutMs, pageSize],
+    () => ({ clearHistory, undoTimeoutMs, pageSize, callTimeoutMs }),
+    [clearHistory, undoTimeoutMs, pageSize, callTimeoutMs],
   );
   return (
     <ConversationStoreProvider
@@ -160,7 +166,10 @@ export const ConversationList = forwardRef<HTMLDivElement, ConversationListProps
 // The view.
 // ---------------------------------------------------------------------------------------------
 
-type ViewProps = Omit<ConversationListProps, 'adapter' | 'queryClient' | 'locale' | 'messages' | 'undoTimeoutMs' | 'pageSize'> & {
+type ViewProps = Omit<
+  ConversationListProps,
+  'adapter' | 'queryClient' | 'locale' | 'messages' | 'undoTimeoutMs' | 'pageSize' | 'callTimeoutMs'
+> & {
   clearHistory: ClearHistory;
 };
 
