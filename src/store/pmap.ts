@@ -3,29 +3,41 @@
  *
  * Why not a plain `Map`: the store's contract is "replaced, never mutated" (store/types.ts), and
  * copying a 100,000-entry `Map` costs 10–20 ms, while a deletion batch result must apply to a
- * 100,000-item list in under 2 ms (issue 3, "Speed"). Keys are spread over a fixed number of
- * buckets by a string hash; a change copies the bucket table (4,096 pointers) and only the buckets
- * it touches (~25 entries each at 100k), so a 100-item change copies a few thousand entries.
+ * 100,000-item list in under 2 ms (issue 3, "Speed"). Entries are spread over a fixed table of
+ * small buckets; a change copies the table (8,192 pointers) and only the buckets it touches
+ * (~12 entries each at 100k), so a 100-item change copies about a thousand entries.
+ *
+ * Bucketing: every key gets a small integer "slot" the first time it is stored, from one native
+ * `Map` shared by all persistent maps (append-only; one entry per distinct ID ever stored). A
+ * native `Map` hashes with the hash V8 caches in the string, whereas hashing in JS with
+ * `charCodeAt` costs ~1 µs per lookup on concatenated (rope) strings such as generated IDs.
+ * Inside a bucket entries are compared by slot, an integer.
  *
  * It implements `ReadonlyMap`, so readers use it like any map (`get`, `has`, `size`, iteration).
  * Iteration order is by bucket, not by insertion: the list order lives in `order`.
  */
 
-const BITS = 12;
+const BITS = 13;
 const BUCKETS = 1 << BITS;
 const MASK = BUCKETS - 1;
 
-function bucketOf(key: string): number {
-  // FNV-1a, folded: cheap, and good enough to spread conversation IDs evenly.
-  let h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) {
-    h ^= key.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h ^ (h >>> 15)) & MASK;
+const slots = new Map<string, number>();
+let nextSlot = 0;
+function slotFor(key: string): number {
+  let s = slots.get(key);
+  if (s === undefined) slots.set(key, (s = nextSlot++));
+  return s;
 }
 
-type Buckets<V> = ReadonlyArray<Map<string, V> | undefined>;
+/** A bucket is a flat array of triples `[slot, key, value, slot, key, value, ...]`. */
+type Bucket = unknown[];
+type Buckets = ReadonlyArray<Bucket | undefined>;
+
+function find(bucket: Bucket | undefined, slot: number): number {
+  if (!bucket) return -1;
+  for (let i = 0; i < bucket.length; i += 3) if (bucket[i] === slot) return i;
+  return -1;
+}
 
 /** The write side of {@link PersistentMap.update}: changes collected into one new version. */
 export interface PersistentMapDraft<V> {
@@ -37,64 +49,85 @@ export interface PersistentMapDraft<V> {
 }
 
 class Draft<V> implements PersistentMapDraft<V> {
-  buckets: Array<Map<string, V> | undefined> | undefined;
+  buckets: Array<Bucket | undefined> | undefined;
   copied: Uint8Array | undefined;
   size: number;
-  constructor(private readonly source: Buckets<V>, size: number) {
+  constructor(private readonly source: Buckets, size: number) {
     this.size = size;
   }
-  private read(): Buckets<V> {
+  private read(): Buckets {
     return this.buckets ?? this.source;
   }
-  private writable(i: number): Map<string, V> {
+  private writable(i: number): Bucket {
     if (!this.buckets) {
       this.buckets = this.source.slice();
       this.copied = new Uint8Array(BUCKETS);
     }
-    let m = this.buckets[i];
+    let b = this.buckets[i];
     if (!this.copied![i]) {
-      m = m ? new Map(m) : new Map();
-      this.buckets[i] = m;
+      b = b ? b.slice() : [];
+      this.buckets[i] = b;
       this.copied![i] = 1;
-    } else if (!m) {
-      m = new Map();
-      this.buckets[i] = m;
+    } else if (!b) {
+      b = [];
+      this.buckets[i] = b;
     }
-    return m;
+    return b;
   }
   get(key: string): V | undefined {
-    return this.read()[bucketOf(key)]?.get(key);
+    const s = slots.get(key);
+    if (s === undefined) return undefined;
+    const b = this.read()[s & MASK];
+    const at = find(b, s);
+    return at < 0 ? undefined : (b![at + 2] as V);
   }
   has(key: string): boolean {
-    return this.read()[bucketOf(key)]?.has(key) ?? false;
+    const s = slots.get(key);
+    return s !== undefined && find(this.read()[s & MASK], s) >= 0;
   }
   set(key: string, value: V): void {
-    const i = bucketOf(key);
+    const s = slotFor(key);
+    const i = s & MASK;
     const current = this.read()[i];
-    if (current && current.get(key) === value && current.has(key)) return;
-    const m = this.writable(i);
-    if (!m.has(key)) this.size++;
-    m.set(key, value);
+    const at = find(current, s);
+    if (at >= 0 && current![at + 2] === value) return;
+    const b = this.writable(i);
+    if (at >= 0) b[at + 2] = value;
+    else {
+      b.push(s, key, value);
+      this.size++;
+    }
   }
   delete(key: string): void {
-    const i = bucketOf(key);
-    if (!this.read()[i]?.has(key)) return;
-    this.writable(i).delete(key);
+    const s = slots.get(key);
+    if (s === undefined) return;
+    const i = s & MASK;
+    const at = find(this.read()[i], s);
+    if (at < 0) return;
+    const b = this.writable(i);
+    // Order inside a bucket does not matter: move the last triple into the hole.
+    const last = b.length - 3;
+    if (at !== last) {
+      b[at] = b[last];
+      b[at + 1] = b[last + 1];
+      b[at + 2] = b[last + 2];
+    }
+    b.length = last;
     this.size--;
   }
 }
 
 export class PersistentMap<V> implements ReadonlyMap<string, V> {
-  readonly #buckets: Buckets<V>;
+  readonly #buckets: Buckets;
   readonly size: number;
 
-  private constructor(buckets: Buckets<V>, size: number) {
+  private constructor(buckets: Buckets, size: number) {
     this.#buckets = buckets;
     this.size = size;
   }
 
   static empty<V>(): PersistentMap<V> {
-    return new PersistentMap<V>(new Array<Map<string, V> | undefined>(BUCKETS).fill(undefined), 0);
+    return new PersistentMap<V>(new Array<Bucket | undefined>(BUCKETS).fill(undefined), 0);
   }
 
   static from<V>(entries: Iterable<readonly [string, V]>): PersistentMap<V> {
@@ -111,21 +144,29 @@ export class PersistentMap<V> implements ReadonlyMap<string, V> {
   }
 
   get(key: string): V | undefined {
-    return this.#buckets[bucketOf(key)]?.get(key);
+    const s = slots.get(key);
+    if (s === undefined) return undefined;
+    const b = this.#buckets[s & MASK];
+    if (!b) return undefined;
+    for (let i = 0; i < b.length; i += 3) if (b[i] === s) return b[i + 2] as V;
+    return undefined;
   }
 
   has(key: string): boolean {
-    return this.#buckets[bucketOf(key)]?.has(key) ?? false;
+    const s = slots.get(key);
+    return s !== undefined && find(this.#buckets[s & MASK], s) >= 0;
   }
 
   forEach(callbackfn: (value: V, key: string, map: ReadonlyMap<string, V>) => void, thisArg?: unknown): void {
-    for (const m of this.#buckets) {
-      if (m) for (const [k, v] of m) callbackfn.call(thisArg, v, k, this);
+    for (const b of this.#buckets) {
+      if (b) for (let i = 0; i < b.length; i += 3) callbackfn.call(thisArg, b[i + 2] as V, b[i + 1] as string, this);
     }
   }
 
   *#entries(): Generator<[string, V], undefined, unknown> {
-    for (const m of this.#buckets) if (m) yield* m.entries();
+    for (const b of this.#buckets) {
+      if (b) for (let i = 0; i < b.length; i += 3) yield [b[i + 1] as string, b[i + 2] as V];
+    }
     return undefined;
   }
 
