@@ -17,7 +17,10 @@ import '../../src/styles.css';
 export const NOW = Date.UTC(2025, 0, 15, 12, 0, 0);
 
 // Updates from native listeners and the store are scheduled by React as in an app, not by act().
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = false;
+// (Testing Library turns the act environment on in its own beforeAll, so this runs per test.)
+beforeEach(() => {
+  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = false;
+});
 
 export interface Setup extends Partial<Omit<ConversationListProps, 'adapter'>> {
   /** Number of generated conversations (ignored when `conversations` is given). @default 30 */
@@ -120,8 +123,18 @@ export function expectFocusNotOnBody() {
   expect(document.activeElement).not.toBeNull();
 }
 
+/** Waits until every running animation and transition under `root` (and open dialogs) is done. */
+export async function settleAnimations(root: Element = document.body) {
+  await nextFrame();
+  const running = [...root.getAnimations({ subtree: true }), ...document.getAnimations()];
+  await Promise.all(running.map((a) => a.finished.catch(() => undefined)));
+  await nextFrame();
+}
+
 /** axe on the given container: no violations at all (impact noted in the message). */
 export async function expectNoAxeViolations(container: Element) {
+  // Colours are read mid-transition otherwise (tray slide, toast and dialog entry).
+  await settleAnimations(container);
   const result = await axe.run(container, { resultTypes: ['violations'] });
   const summary = result.violations.map(
     (v) => `${v.impact} ${v.id}: ${v.help} @ ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
