@@ -162,3 +162,26 @@ describe('given upserts applied directly', () => {
     expect(s.state().order[0]).toBe(last);
   });
 });
+
+describe('given the optional capabilities', () => {
+  it('pins optimistically and keeps the server’s answer', async () => {
+    const s = await live(10);
+    const id = s.state().order.find((x) => !s.state().byID.get(x)!.isPinned)!;
+    const p = s.actions.setPinned(id, true);
+    expect(s.state().byID.get(id)!.isPinned).toBe(true);
+    await tick(0);
+    await p;
+    expect(s.server.getConversation(id)!.isPinned).toBe(true);
+    expect(s.state().order).toEqual(s.serverIDs());
+  });
+
+  it('reverts a failed mark-unread and rethrows the code', async () => {
+    const s = await live(5, { server: { injectFault: (op, id) => (op === 'markConversation' && id ? 2503 : undefined) } });
+    const id = s.state().order[0];
+    const before = s.state().byID.get(id)!.markList ?? [];
+    const p = s.actions.setUnread(id, !before.includes(0x2)).catch((e: unknown) => e);
+    await tick(0);
+    expect(await p).toMatchObject({ code: 2503 });
+    expect(s.state().byID.get(id)!.markList ?? []).toEqual(before.filter((m) => m !== 0x2).concat(before.includes(0x2) ? [0x2] : []));
+  });
+});
