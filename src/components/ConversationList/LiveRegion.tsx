@@ -10,17 +10,19 @@ export function LiveRegion() {
   const { t } = useI18n();
   const next = useConversationStore((s) => s.announcements[0]);
   const actions = useConversationStore((s) => s.actions);
-  const [text, setText] = useState('');
+  const [shown, setShown] = useState<{ id: number; text: string } | null>(null);
 
   useEffect(() => {
     if (!next) return;
-    setText(formatAnnouncement(t, next));
+    setShown({ id: next.id, text: formatAnnouncement(t, next) });
     actions.dismissAnnouncement(next.id);
   }, [next, t, actions]);
 
   return (
     <div role="status" aria-live="polite" aria-atomic="true" className="ck-ConversationList-status">
-      {text}
+      {/* A new node per announcement: the same text twice ("Conversation deleted") is a DOM
+          change, so screen readers announce it again. */}
+      {shown && <span key={shown.id}>{shown.text}</span>}
     </div>
   );
 }
