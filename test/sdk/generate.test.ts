@@ -94,10 +94,10 @@ describe('generateConversations', () => {
     expect(c.orderKey).toBeGreaterThan(before - 181 * DAY);
   });
 
-  it('makes 100,000 conversations quickly (loose bound; the benchmark measures)', () => {
-    const started = performance.now();
+  // Speed is the benchmark's to measure (test/bench), never a timed test.
+  it('makes 100,000 conversations with unique IDs', () => {
     const many = generateConversations(100_000, { seed: 1, now: NOW });
-    expect(performance.now() - started).toBeLessThan(1500);
     expect(many).toHaveLength(100_000);
+    expect(new Set(many.map((c) => c.conversationID)).size).toBe(100_000);
   });
 });
