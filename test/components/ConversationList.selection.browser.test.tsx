@@ -182,4 +182,17 @@ describe('ConversationList: selection mode (B1–B5)', () => {
     await userEvent.keyboard('{Escape}');
     await vi.waitFor(() => expect(onSelectionModeChange).toHaveBeenLastCalledWith('none'));
   });
+
+  it('B5: "Select all" with pages not yet loaded, then deselecting one: the toolbar never claims all', async () => {
+    const { row, toolbar, status, server } = await renderList({ count: 250, pageSize: 100 });
+    await userEvent.click(within(toolbar()).getByRole('button', { name: 'Select' }));
+    await userEvent.click(within(toolbar()).getByRole('button', { name: 'Select all' }));
+    await vi.waitFor(() => expect(status().textContent).toBe('All items selected.'));
+    await userEvent.click(row('Person 2'));
+    expect(row('Person 2').getAttribute('aria-selected')).toBe('false');
+    await vi.waitFor(() => expect(toolbar().textContent).not.toMatch(/All selected/));
+    expect(toolbar().textContent).toMatch(/249 selected/);
+    expect(within(toolbar()).getByRole('button', { name: 'Delete 249' })).toBeTruthy();
+    expect(server.getConversations()).toHaveLength(250);
+  });
 });

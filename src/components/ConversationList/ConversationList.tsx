@@ -860,6 +860,20 @@ function ListToolbar({ removeOnly, isEmpty }: { removeOnly: boolean; isEmpty: bo
     return job ? `${job.done}/${job.total}` : undefined;
   });
   const progress = running ? { done: Number(running.split('/')[0]), total: Number(running.split('/')[1]) } : undefined;
+  // B5: "All selected" is only true without exclusions. Once the user deselects a row of an
+  // unfinished "all" selection, load the remaining pages (as confirming would) so the toolbar can
+  // say "249 selected" / "Delete 249" instead of claiming all.
+  const mustCount = useConversationStore(
+    (s) =>
+      s.selection === 'all' &&
+      !s.paging.isFinished &&
+      !s.paging.capReached &&
+      s.paging.status !== 'error' &&
+      [...s.excluded].some((id) => s.byID.has(id)),
+  );
+  useEffect(() => {
+    if (mustCount) actions.loadAll().catch(() => undefined); // a failure is announced by the pager
+  }, [mustCount, actions]);
   return (
     <SelectionToolbar
       selectionMode={selectionMode}
