@@ -194,12 +194,22 @@ export function createConversationStore(adapter: ChatAdapter, options: Conversat
     let unsubscribe: (() => void) | null = null;
     function subscribe(): void {
       const token = { live: true };
-      const remove = adapter.addConversationListener({
-        // Events after teardown are ignored, whatever the adapter does (issue 3 §3).
-        onNewConversation: (list) => token.live && Array.isArray(list) && enqueue({ kind: 'upsert', list }),
-        onConversationChanged: (list) => token.live && Array.isArray(list) && enqueue({ kind: 'upsert', list }),
-        onConversationDeleted: (ids) => token.live && Array.isArray(ids) && enqueue({ kind: 'delete', ids }),
-      });
+      let remove: () => void;
+      try {
+        remove = adapter.addConversationListener({
+          // Events after teardown are ignored, whatever the adapter does (issue 3 §3).
+          onNewConversation: (list) => token.live && Array.isArray(list) && enqueue({ kind: 'upsert', list }),
+          onConversationChanged: (list) => token.live && Array.isArray(list) && enqueue({ kind: 'upsert', list }),
+          onConversationDeleted: (ids) => token.live && Array.isArray(ids) && enqueue({ kind: 'delete', ids }),
+        });
+      } catch (error) {
+        // sdk.md: a synchronous throw is a rejection (issue 7). The list still loads and deletes,
+        // without live updates; say so. `unsubscribe` is still set, so unmount still tears down
+        // (and sends pending undo removals).
+        const e = toChatError(error);
+        commit((w) => announce(w, { kind: 'loadFailed', code: e.code }));
+        remove = () => undefined;
+      }
       unsubscribe = () => {
         token.live = false;
         remove();
