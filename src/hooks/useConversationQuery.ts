@@ -78,6 +78,11 @@ export function useConversationQuery(): ConversationQueryResult {
   );
   const queryRef = useRef(query);
   queryRef.current = query;
+  // Read (and so subscribe to) React Query's own fetching flag. The store marks a page loaded
+  // before the queryFn returns; a "load more" asked for in between is dropped by React Query
+  // (cancelRefetch: false), and without this re-render when the fetch settles a first page that
+  // does not fill the viewport was never followed by the next one (found by issue 7's tests).
+  void query.isFetching;
 
   const paging = useConversationStore((s) => s.paging);
   const hasNextPage = useConversationStore(selectHasNextPage);
