@@ -274,4 +274,27 @@ describe("ConversationList: Undo under clearHistory 'never' (E1–E3)", () => {
     await userEvent.hover(h.row('Person 1'));
     await vi.waitFor(() => expect(deleteCalls(h)).toHaveLength(1), { timeout: 3000 });
   });
+
+  it('a removal that fails after the undo window names the failure, brings the row back and offers Retry', async () => {
+    let fail = true;
+    const h = await renderList({
+      count: 5,
+      clearHistory: 'never',
+      undoTimeoutMs: 100,
+      server: { injectFault: (op, id) => (fail && op === 'deleteConversationList' && id ? 2996 : undefined) },
+    });
+    h.row('Person 2').focus();
+    await userEvent.keyboard('{Delete}');
+    await vi.waitFor(() => expect(within(h.root).getByText(/^Couldn't delete 1 conversation\. Too many requests/)).toBeTruthy(), {
+      timeout: 8000,
+    });
+    await vi.waitFor(() => expect(h.status().textContent).toMatch(/^Couldn't delete 1 conversation: Too many requests/));
+    await vi.waitFor(() => expect(h.rows().map((r) => r.dataset.id)).toContain('C2Cuser2'));
+    expect(h.server.getConversation('C2Cuser2')).toBeDefined();
+    fail = false;
+    await userEvent.click(within(h.root).getByRole('button', { name: 'Retry' }));
+    await vi.waitFor(() => expect(h.server.getConversation('C2Cuser2')).toBeUndefined());
+    await vi.waitFor(() => expect(within(h.root).queryByRole('button', { name: 'Retry' })).toBeNull());
+    expectFocusNotOnBody();
+  });
 });

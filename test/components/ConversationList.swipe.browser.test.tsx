@@ -155,4 +155,18 @@ describe('ConversationList: swipe (A)', () => {
     p.up();
     await vi.waitFor(() => expect(commits).toBeGreaterThan(0));
   });
+
+  it('B2: a 500 ms touch long-press selects the row and enters selection mode, without opening it', async () => {
+    const onConversationSelect = vi.fn();
+    const h = await renderList({ count: 5, onConversationSelect });
+    const row = h.row('Person 3');
+    const r = row.getBoundingClientRect();
+    const p = new Pointer(surfaceOf(row), 'touch').down(r.left + 150, r.top + r.height / 2);
+    await vi.waitFor(() => expect(h.grid.getAttribute('aria-multiselectable')).toBe('true'), { timeout: 2000 });
+    p.up();
+    row.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, detail: 1 }));
+    await nextFrame();
+    expect(h.row('Person 3').getAttribute('aria-selected')).toBe('true');
+    expect(onConversationSelect).not.toHaveBeenCalled();
+  });
 });

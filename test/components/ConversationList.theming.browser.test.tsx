@@ -73,6 +73,17 @@ describe('ConversationList: i18n', () => {
   });
 });
 
+describe('ConversationList: arrow keys into the row', () => {
+  for (const [dir, key] of [['ltr', 'ArrowRight'], ['rtl', 'ArrowLeft']] as const) {
+    it(`${dir}: ${key} moves from the row into its More actions button`, async () => {
+      const h = await renderList({ count: 3, dir });
+      h.row('Person 2').focus();
+      await userEvent.keyboard(`{${key}}`);
+      expect(document.activeElement).toBe(within(h.row('Person 2')).getByRole('button', { name: 'More actions' }));
+    });
+  }
+});
+
 describe('ConversationList: the root element', () => {
   it('merges className and style, forwards ref and spreads data-* and aria-*', async () => {
     const ref = createRef<HTMLDivElement>();

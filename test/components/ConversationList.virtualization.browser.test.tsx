@@ -137,6 +137,10 @@ describe('ConversationList: errors are visible', () => {
     await userEvent.click(within(h.grid).getByRole('button', { name: 'Retry' }));
     await vi.waitFor(() => expect(h.rows()).toHaveLength(10));
     expect(within(h.grid).queryByText("Couldn't load conversations.")).toBeNull();
+    // The Retry button is gone; focus stayed in the list and the keyboard goes on from there.
+    expect(document.activeElement).toBe(h.grid);
+    await userEvent.keyboard('{ArrowDown}');
+    expect(document.activeElement).toBe(h.row('Person 1'));
   });
 
   it('a later page fails: loaded rows stay and Retry sits at the end of the list', async () => {
@@ -161,6 +165,8 @@ describe('ConversationList: errors are visible', () => {
     expect(footer.getBoundingClientRect().top).toBeGreaterThanOrEqual(lastRow.getBoundingClientRect().bottom - 1);
     fail = false;
     await userEvent.click(within(footer).getByRole('button', { name: 'Retry' }));
+    await vi.waitFor(() => expect(within(h.grid).queryByText("Couldn't load more conversations.")).toBeNull());
+    expect(h.grid.contains(document.activeElement)).toBe(true);
     await scrollUntilLoaded(h, 300);
     await vi.waitFor(() => expect(h.grid.getAttribute('aria-rowcount')).toBe('300'));
   });

@@ -582,7 +582,7 @@ const ListView = forwardRef<HTMLDivElement, ViewProps>(function ListView(
       {...rest}
     >
       <ListToolbar removeOnly={removeOnly} isEmpty={isEmpty && paging.isFinished} />
-      <JobBanner />
+      <JobBanner onFocusLeave={focusAfterToast} />
       <div
         ref={scrollRef}
         role="grid"
@@ -599,7 +599,15 @@ const ListView = forwardRef<HTMLDivElement, ViewProps>(function ListView(
           <div role="row" className="ck-ConversationList-state">
             <div role="gridcell" className="ck-ConversationList-stateCell">
               <p className="ck-ConversationList-stateText">{t('loadError')}</p>
-              <button type="button" className="ck-ConversationList-button" onClick={() => void query.retry()}>
+              <button
+                type="button"
+                className="ck-ConversationList-button"
+                onClick={(event) => {
+                  // The error row unmounts when the rows arrive: the grid keeps focus (C3).
+                  if (event.currentTarget === document.activeElement) scrollRef.current?.focus({ preventScroll: true });
+                  void query.retry();
+                }}
+              >
                 {t('retry')}
               </button>
             </div>
@@ -646,7 +654,13 @@ const ListView = forwardRef<HTMLDivElement, ViewProps>(function ListView(
                       <button
                         type="button"
                         className="ck-ConversationList-button"
-                        onClick={() => void query.fetchNextPage()}
+                        onClick={(event) => {
+                          // The footer turns into "Loading more…": focus the last loaded row (C3).
+                          if (event.currentTarget === document.activeElement) {
+                            focusRow(order[order.length - 1] ?? null, { scroll: false });
+                          }
+                          void query.fetchNextPage();
+                        }}
                       >
                         {t('retry')}
                       </button>
