@@ -73,6 +73,7 @@ export const en: Messages = {
   },
   announceLoadFailed: "Couldn't load conversations: {reason}",
   announcePageCap: 'Stopped loading after {pages} pages.',
+  announceActionFailed: "Couldn't change {name}: {reason}",
   announceSelected: '{name} selected.',
   announceDeselected: '{name} not selected.',
   announceSelectionCount: {

@@ -85,6 +85,8 @@ export interface Messages {
   announceLoadFailed: string;
   /** `{pages}` loaded before giving up. */
   announcePageCap: string;
+  /** A pin or mark that failed and was undone: `{name}`, `{reason}`. */
+  announceActionFailed: string;
   announceSelected: string;
   announceDeselected: string;
   announceSelectionCount: PluralMessage;

@@ -135,6 +135,8 @@ export function formatAnnouncement(t: Translator['t'], a: Announcement): string 
       return t('announceLoadFailed', { reason: describeError(t, a.code) });
     case 'pageCapReached':
       return t('announcePageCap', { pages: a.pages });
+    case 'actionFailed':
+      return t('announceActionFailed', { name: a.name, reason: describeError(t, a.code) });
     case 'selection': {
       const total =
         a.count === 'all' ? t('announceAllSelected') : t('announceSelectionCount', { count: a.count });

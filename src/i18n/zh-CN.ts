@@ -56,6 +56,7 @@ export const zhCN: Messages = {
   announceRemoteDeleted: { one: '已在其他设备上删除', other: '已在其他设备上删除 {count} 个会话' },
   announceLoadFailed: '无法加载会话：{reason}',
   announcePageCap: '已加载 {pages} 页，停止继续加载。',
+  announceActionFailed: '无法更改“{name}”：{reason}',
   announceSelected: '已选择 {name}。',
   announceDeselected: '已取消选择 {name}。',
   announceSelectionCount: { zero: '未选择任何项。', other: '已选择 {count} 项。' },

@@ -365,6 +365,13 @@ export function createConversationStore(adapter: ChatAdapter, options: Conversat
       });
     }
 
+    /** A rolled-back pin or mark is told to the user, not only to the caller (issue 7). */
+    function actionFailed(c: Conversation, error: unknown): ChatError {
+      const e = toChatError(error);
+      commit((w) => announce(w, { kind: 'actionFailed', name: c.showName || c.conversationID, code: e.code }));
+      return e;
+    }
+
     // ---- actions -----------------------------------------------------------------------------------------
     const actions: ConversationStoreActions = {
       fetchNextPage: () => fetchPage(get().paging.nextSeq),
@@ -679,7 +686,7 @@ export function createConversationStore(adapter: ChatAdapter, options: Conversat
         } catch (error) {
           const now = get().byID.get(id);
           if (now && now.isPinned === pinned) actions.upsertConversations([{ ...now, isPinned: before.isPinned }]);
-          throw toChatError(error);
+          throw actionFailed(before, error);
         }
       },
       async setUnread(id, unread) {
@@ -705,7 +712,7 @@ export function createConversationStore(adapter: ChatAdapter, options: Conversat
         } catch (error) {
           const now = get().byID.get(id);
           if (now) actions.upsertConversations([withMark(now, !unread)]);
-          throw toChatError(error);
+          throw actionFailed(before, error);
         }
       },
 

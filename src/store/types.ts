@@ -72,6 +72,8 @@ export type Announcement = { id: number } & (
   | { kind: 'remoteDeleted'; count: number }
   | { kind: 'loadFailed'; code: number }
   | { kind: 'pageCapReached'; pages: number }
+  /** Added (issue 7): a pin or mark failed and was rolled back. `name` is the row's name. */
+  | { kind: 'actionFailed'; name: string; code: number }
   | { kind: 'selection'; name?: string; selected?: boolean; count: number | 'all' }
 );
 /** An announcement before the store gives it an id. */
