@@ -6,6 +6,7 @@ import { render } from '@testing-library/react';
 import { page, userEvent } from 'vitest/browser';
 import { ConversationList } from '../../src/components/ConversationList/index.js';
 import { createMemoryChatServer } from '../../src/sdk/memory/index.js';
+import { Pointer } from '../components/listHarness.js';
 import { expectNothingIrreversibleUnconfirmed, people, renderFaulty, screen, within } from '../reliability/harness.js';
 
 beforeEach(async () => {
@@ -14,64 +15,80 @@ beforeEach(async () => {
 
 /** Counts live timeouts, intervals and document listeners created while installed. */
 function census() {
-  const timeouts = new Set<number>();
-  const intervals = new Set<number>();
-  const listeners = new Map<string, number>();
+  type Fn = (...args: unknown[]) => unknown;
+  const w = window as unknown as Record<'setTimeout' | 'clearTimeout' | 'setInterval' | 'clearInterval', Fn>;
+  const d = document as unknown as Record<'addEventListener' | 'removeEventListener', Fn>;
+  const wl = window as unknown as Record<'addEventListener' | 'removeEventListener', Fn>;
   const orig = {
-    setTimeout: window.setTimeout,
-    clearTimeout: window.clearTimeout,
-    setInterval: window.setInterval,
-    clearInterval: window.clearInterval,
-    add: document.addEventListener,
-    remove: document.removeEventListener,
+    setTimeout: w.setTimeout,
+    clearTimeout: w.clearTimeout,
+    setInterval: w.setInterval,
+    clearInterval: w.clearInterval,
+    add: d.addEventListener,
+    remove: d.removeEventListener,
+    wadd: wl.addEventListener,
+    wremove: wl.removeEventListener,
   };
-  const keyOf = (type: string, fn: unknown, options?: boolean | EventListenerOptions) =>
-    `${type}|${typeof options === 'boolean' ? options : Boolean(options?.capture)}|${listenerIDs.get(fn as object) ?? listenerIDs.set(fn as object, listenerIDs.size + 1).get(fn as object)}`;
-  const listenerIDs = new WeakMap<object, number>();
-  window.setTimeout = ((fn: TimerHandler, ms?: number, ...args: unknown[]) => {
-    const id: number = orig.setTimeout.call(
+  const timeouts = new Set<unknown>();
+  const intervals = new Set<unknown>();
+  const listeners = new Set<string>();
+  const ids = new WeakMap<object, number>();
+  let nextID = 0;
+  const idOf = (fn: object) => ids.get(fn) ?? (ids.set(fn, ++nextID), nextID);
+  const keyOf = (type: unknown, fn: object, options: unknown, where = 'document') =>
+    `${where}:${String(type)}|${typeof options === 'boolean' ? options : Boolean((options as EventListenerOptions | undefined)?.capture)}|${idOf(fn)}`;
+
+  w.setTimeout = (fn, ms, ...args) => {
+    const id = orig.setTimeout.call(
       window,
       (...a: unknown[]) => {
         timeouts.delete(id);
-        if (typeof fn === 'function') (fn as (...x: unknown[]) => void)(...a);
+        if (typeof fn === 'function') (fn as Fn)(...a);
       },
       ms,
       ...args,
     );
     timeouts.add(id);
     return id;
-  }) as typeof window.setTimeout;
-  window.clearTimeout = ((id?: number) => {
-    if (id !== undefined) timeouts.delete(id);
-    orig.clearTimeout.call(window, id);
-  }) as typeof window.clearTimeout;
-  window.setInterval = ((fn: TimerHandler, ms?: number, ...args: unknown[]) => {
-    const id: number = orig.setInterval.call(window, fn, ms, ...args);
+  };
+  w.clearTimeout = (id) => {
+    timeouts.delete(id);
+    return orig.clearTimeout.call(window, id);
+  };
+  w.setInterval = (...args) => {
+    const id = orig.setInterval.call(window, ...args);
     intervals.add(id);
     return id;
-  }) as typeof window.setInterval;
-  window.clearInterval = ((id?: number) => {
-    if (id !== undefined) intervals.delete(id);
-    orig.clearInterval.call(window, id);
-  }) as typeof window.clearInterval;
-  document.addEventListener = function (this: Document, type: string, fn: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions) {
-    if (fn) {
-      const k = keyOf(type, fn, options);
-      // The DOM ignores a second identical registration.
-      if (!listeners.has(k)) listeners.set(k, 1);
-    }
+  };
+  w.clearInterval = (id) => {
+    intervals.delete(id);
+    return orig.clearInterval.call(window, id);
+  };
+  // The DOM ignores a second identical registration, and so does the count.
+  d.addEventListener = function (this: unknown, type, fn, options) {
+    if (fn) listeners.add(keyOf(type, fn as object, options));
     return orig.add.call(this, type, fn, options);
-  } as typeof document.addEventListener;
-  document.removeEventListener = function (this: Document, type: string, fn: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions) {
-    if (fn) listeners.delete(keyOf(type, fn, options));
+  };
+  d.removeEventListener = function (this: unknown, type, fn, options) {
+    if (fn) listeners.delete(keyOf(type, fn as object, options));
     return orig.remove.call(this, type, fn, options);
-  } as typeof document.removeEventListener;
+  };
+  wl.addEventListener = function (this: unknown, type, fn, options) {
+    if (fn) listeners.add(keyOf(type, fn as object, options, 'window'));
+    return orig.wadd.call(this, type, fn, options);
+  };
+  wl.removeEventListener = function (this: unknown, type, fn, options) {
+    if (fn) listeners.delete(keyOf(type, fn as object, options, 'window'));
+    return orig.wremove.call(this, type, fn, options);
+  };
   return {
-    live: () => ({ timeouts: timeouts.size, intervals: intervals.size, documentListeners: [...listeners.keys()].map((k) => k.split('|')[0]) }),
+    live: () => ({ timeouts: timeouts.size, intervals: intervals.size, listeners: [...listeners].map((k) => k.split('|')[0]) }),
+    /** Document listeners added and not removed, however many (a sanity check of the count). */
+    added: () => nextID,
     uninstall() {
-      Object.assign(window, { setTimeout: orig.setTimeout, clearTimeout: orig.clearTimeout, setInterval: orig.setInterval, clearInterval: orig.clearInterval });
-      document.addEventListener = orig.add;
-      document.removeEventListener = orig.remove;
+      Object.assign(w, { setTimeout: orig.setTimeout, clearTimeout: orig.clearTimeout, setInterval: orig.setInterval, clearInterval: orig.clearInterval });
+      Object.assign(d, { addEventListener: orig.add, removeEventListener: orig.remove });
+      Object.assign(wl, { addEventListener: orig.wadd, removeEventListener: orig.wremove });
     },
   };
 }
@@ -94,14 +111,21 @@ describe('given 100 mount/unmount cycles', () => {
         );
         await vi.waitFor(() => expect(container.querySelector('[role="row"][data-id]')).not.toBeNull(), { interval: 5 });
         if (i % 10 === 0) {
-          // Open and close some UI on the way: the menu (document listeners) and a swipe state.
-          (container.querySelector('.ck-ActionMenu-trigger') as HTMLElement | null)?.click();
+          // Unmount with UI open that holds document/window listeners: the menu, and a swipe
+          // in the middle of its drag.
+          (container.querySelector('.ck-ActionMenu-trigger') as HTMLElement).click();
+          await vi.waitFor(() => expect(document.querySelector('[role="menu"]')).not.toBeNull(), { interval: 5 });
+          const row = container.querySelectorAll<HTMLElement>('[role="row"][data-id]')[1];
+          const r = row.getBoundingClientRect();
+          new Pointer(row.querySelector('.ck-SwipeActions-surface')!, 'touch').down(r.right - 60, r.top + 30).drag(-40);
         }
         unmount();
       }
       await settle(100);
       expect(server.listenerCount()).toBe(0);
-      expect(c.live()).toEqual({ timeouts: 0, intervals: 0, documentListeners: [] });
+      expect(c.live()).toEqual({ timeouts: 0, intervals: 0, listeners: [] });
+      // The count saw the list's listeners come and go (the menu's outside click, the drag).
+      expect(c.added()).toBeGreaterThan(0);
     } finally {
       c.uninstall();
     }
