@@ -47,6 +47,17 @@ describe('ConversationList: C1 every swipe action has a non-gesture path', () =>
     await vi.waitFor(() => expect(h.rows()[0].dataset.id).toBe('C2Cuser4'));
   });
 
+  it('More actions is shown on focus for fine pointers, and always rendered for assistive tech', async () => {
+    const h = await renderList({ count: 5 });
+    const more = (name: string) => within(h.row(name)).getByRole('button', { name: 'More actions' });
+    await userEvent.hover(document.body, { position: { x: 700, y: 700 } });
+    const fine = matchMedia('(hover: hover) and (pointer: fine)').matches;
+    if (fine) expect(getComputedStyle(more('Person 3')).opacity).toBe('0');
+    h.row('Person 3').focus();
+    await vi.waitFor(() => expect(getComputedStyle(more('Person 3')).opacity).toBe('1'));
+    expect(getComputedStyle(more('Person 3')).visibility).toBe('visible');
+  });
+
   it('Shift+F10 opens the context menu for the focused row from the keyboard', async () => {
     const h = await renderList({ count: 5 });
     h.row('Person 3').focus();

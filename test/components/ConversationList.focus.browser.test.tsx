@@ -114,6 +114,27 @@ describe('ConversationList: focus never lands on <body> (C3)', () => {
   });
 });
 
+describe('ConversationList: focus across live updates', () => {
+  it('a new message moving the focused row to the top keeps focus on that row', async () => {
+    const h = await renderList({ count: 6 });
+    h.row('Person 5').focus();
+    h.server.receiveMessage('C2Cuser5', { text: 'ping', timestamp: Date.now() + 1000 });
+    await vi.waitFor(() => expect(h.rows()[0].dataset.id).toBe('C2Cuser5'));
+    await vi.waitFor(() => expect(document.activeElement).toBe(h.row('Person 5')));
+    expect(tabbableRows(h.grid).map((r) => r.dataset.id)).toEqual(['C2Cuser5']);
+    await userEvent.keyboard('{ArrowDown}');
+    expect(focusedRow()?.dataset.id).toBe('C2Cuser1');
+  });
+
+  it('a message moving another row above the focused one keeps focus where it is', async () => {
+    const h = await renderList({ count: 6 });
+    h.row('Person 2').focus();
+    h.server.receiveMessage('C2Cuser6', { text: 'ping', timestamp: Date.now() + 1000 });
+    await vi.waitFor(() => expect(h.rows()[0].dataset.id).toBe('C2Cuser6'));
+    expect(document.activeElement).toBe(h.row('Person 2'));
+  });
+});
+
 describe('ConversationList: announcements (C4)', () => {
   it('the same outcome twice is announced twice (the live region changes each time)', async () => {
     const h = await renderList({ count: 6 });

@@ -51,7 +51,9 @@ describe('ConversationList: virtualisation', () => {
     const middle = counts.slice(1);
     expect(Math.max(...middle) - Math.min(...middle)).toBeLessThanOrEqual(1);
     const indexes = h.rows().map((r) => Number(r.getAttribute('aria-rowindex')));
-    expect(Math.min(...indexes)).toBeGreaterThan(6900);
+    // Row 1 is the roving tab stop and stays mounted; every other row is near the middle.
+    expect(indexes[0]).toBe(1);
+    expect(Math.min(...indexes.slice(1))).toBeGreaterThan(6900);
     expect(indexes).toContain(Math.floor(500_000 / 72) + 2);
     // The row at the top of the viewport is where the scroll position says it is.
     const top = h.rows().find((r) => Number(r.getAttribute('aria-rowindex')) === Math.floor(500_000 / 72) + 1)!;
@@ -89,6 +91,17 @@ describe('ConversationList: virtualisation', () => {
     const g = h.grid.getBoundingClientRect();
     expect(r.top).toBeGreaterThanOrEqual(g.top - 1);
     expect(r.bottom).toBeLessThanOrEqual(g.bottom + 1);
+  });
+
+  it('the list stays in the tab order after scrolling away from its tab stop', async () => {
+    const h = await renderList({ count: 1000, pageSize: 1000 });
+    within(h.toolbar()).getByRole('button', { name: 'Select' }).focus();
+    await scrollTo(h, 40_000);
+    await userEvent.keyboard('{Tab}');
+    expect(h.grid.contains(document.activeElement)).toBe(true);
+    expect(focusedRow()).not.toBeNull();
+    await userEvent.keyboard('{ArrowDown}');
+    expect(focusedRow()).not.toBeNull();
   });
 
   it('End jumps to the last loaded row and renders it (scrolls the virtualiser)', async () => {

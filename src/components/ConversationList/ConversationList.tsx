@@ -245,13 +245,16 @@ const ListView = forwardRef<HTMLDivElement, ViewProps>(function ListView(
   const scrollRef = useRef<HTMLDivElement>(null);
   const [focusedID, setFocusedID] = useState<string | null>(null);
   const focusedIndex = focusedID === null ? -1 : order.indexOf(focusedID);
-  const focusedIndexRef = useRef(focusedIndex);
-  focusedIndexRef.current = focusedIndex;
+  // The roving tab stop: the focused row, else the first one.
+  const tabStopIndex = focusedIndex >= 0 ? focusedIndex : order.length ? 0 : -1;
+  const tabStopIndexRef = useRef(tabStopIndex);
+  tabStopIndexRef.current = tabStopIndex;
 
-  // Keyboard focus survives scrolling: the focused row stays mounted.
+  // Keyboard focus survives scrolling: the focused row stays mounted. So does the tab stop when
+  // nothing was focused yet; otherwise scrolling would take the whole list out of the tab order.
   const rangeExtractor = useCallback((range: Range) => {
     const indexes = defaultRangeExtractor(range);
-    const f = focusedIndexRef.current;
+    const f = tabStopIndexRef.current;
     if (f >= 0 && f < range.count && !indexes.includes(f)) {
       indexes.push(f);
       indexes.sort((a, b) => a - b);
