@@ -93,6 +93,20 @@ describe('ConversationList: focus never lands on <body> (C3)', () => {
     expect(document.activeElement).toBe(h.row('Person 4'));
   });
 
+  it("after 'Remove 2' from the toolbar under clearHistory 'never' (no dialog)", async () => {
+    const h = await renderList({ count: 6, clearHistory: 'never', undoTimeoutMs: 60_000 });
+    h.row('Person 2').focus();
+    await userEvent.keyboard(' {ArrowDown} ');
+    within(h.toolbar()).getByRole('button', { name: 'Remove 2' }).focus();
+    await userEvent.keyboard('{Enter}');
+    await vi.waitFor(() => expect(h.rows()).toHaveLength(4));
+    // C3: the next row takes focus from the vanished toolbar button, and the mode ended (B4).
+    await vi.waitFor(() => expect(document.activeElement).toBe(h.row('Person 4')));
+    expect(h.grid.hasAttribute('aria-multiselectable')).toBe(false);
+    expectFocusNotOnBody();
+    expect(h.root.contains(document.activeElement)).toBe(true);
+  });
+
   it('after the focused row is deleted on another device', async () => {
     const h = await renderList({ count: 6 });
     h.row('Person 3').focus();

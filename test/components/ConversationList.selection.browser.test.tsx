@@ -195,4 +195,21 @@ describe('ConversationList: selection mode (B1–B5)', () => {
     expect(within(toolbar()).getByRole('button', { name: 'Delete 249' })).toBeTruthy();
     expect(server.getConversations()).toHaveLength(250);
   });
+
+  it('B2/B3: the toolbar from the keyboard: Select, Select all and Cancel never drop focus to <body>', async () => {
+    const { toolbar, grid, row } = await renderList({ count: 5 });
+    within(toolbar()).getByRole('button', { name: 'Select' }).focus();
+    await userEvent.keyboard('{Enter}');
+    expect(grid.getAttribute('aria-multiselectable')).toBe('true');
+    expect(document.activeElement).not.toBe(document.body);
+    expect(toolbar().contains(document.activeElement)).toBe(true);
+    within(toolbar()).getByRole('button', { name: 'Select all' }).focus();
+    await userEvent.keyboard('{Enter}');
+    expect(row('Person 3').getAttribute('aria-selected')).toBe('true');
+    within(toolbar()).getByRole('button', { name: 'Cancel' }).focus();
+    await userEvent.keyboard('{Enter}');
+    expect(grid.hasAttribute('aria-multiselectable')).toBe(false);
+    expect(document.activeElement).not.toBe(document.body);
+    expect(toolbar().contains(document.activeElement)).toBe(true);
+  });
 });

@@ -1,4 +1,4 @@
-import { forwardRef, type ComponentPropsWithoutRef } from 'react';
+import { forwardRef, useCallback, useLayoutEffect, useRef, type ComponentPropsWithoutRef } from 'react';
 import { cx } from '../../utils/cx.js';
 import { useI18n } from '../../i18n/index.js';
 
@@ -41,6 +41,30 @@ export const SelectionToolbar = forwardRef<HTMLDivElement, SelectionToolbarProps
 ) {
   const { t } = useI18n();
   const active = selectionMode === 'multiple';
+
+  // "Select" and "Cancel" replace each other: pressed from the keyboard, the pressed button
+  // unmounts. Focus moves to its counterpart instead of falling to <body> (C3).
+  const rootRef = useRef<HTMLDivElement | null>(null);
+  const setRoot = useCallback(
+    (el: HTMLDivElement | null) => {
+      rootRef.current = el;
+      if (typeof ref === 'function') ref(el);
+      else if (ref) ref.current = el;
+    },
+    [ref],
+  );
+  const selectRef = useRef<HTMLButtonElement>(null);
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  const focusNext = useRef<'select' | 'cancel' | null>(null);
+  const keepFocus = (next: 'select' | 'cancel') => {
+    if (rootRef.current?.contains(document.activeElement)) focusNext.current = next;
+  };
+  useLayoutEffect(() => {
+    const next = focusNext.current;
+    focusNext.current = null;
+    if (next === 'cancel') cancelRef.current?.focus();
+    else if (next === 'select') (selectRef.current ?? rootRef.current?.querySelector<HTMLElement>('button'))?.focus();
+  }, [active]);
   const count = selectedCount === 'all' ? undefined : selectedCount;
   const label =
     selectedCount === 'all' ? t('allSelected') : t('selectedCount', { count: selectedCount });
@@ -49,7 +73,7 @@ export const SelectionToolbar = forwardRef<HTMLDivElement, SelectionToolbarProps
 
   return (
     <div
-      ref={ref}
+      ref={setRoot}
       role="toolbar"
       aria-label={t('listLabel')}
       className={cx('ck-SelectionToolbar', className)}
@@ -58,7 +82,15 @@ export const SelectionToolbar = forwardRef<HTMLDivElement, SelectionToolbarProps
     >
       {active ? (
         <>
-          <button type="button" className="ck-SelectionToolbar-button" onClick={onCancel}>
+          <button
+            ref={cancelRef}
+            type="button"
+            className="ck-SelectionToolbar-button"
+            onClick={() => {
+              keepFocus('select');
+              onCancel();
+            }}
+          >
             {t('cancel')}
           </button>
           <span className="ck-SelectionToolbar-count">{label}</span>
@@ -79,7 +111,15 @@ export const SelectionToolbar = forwardRef<HTMLDivElement, SelectionToolbarProps
         <>
           <span className="ck-SelectionToolbar-title">{t('listLabel')}</span>
           {canSelect && (
-            <button type="button" className="ck-SelectionToolbar-button" onClick={onSelect}>
+            <button
+              ref={selectRef}
+              type="button"
+              className="ck-SelectionToolbar-button"
+              onClick={() => {
+                keepFocus('cancel');
+                onSelect();
+              }}
+            >
               {t('select')}
             </button>
           )}
