@@ -56,6 +56,19 @@ describe('ConversationList: focus after deletion (C3, D4)', () => {
     expect(document.activeElement).toBe(h.row('Person 3'));
   });
 
+  it('C3/D4: a bulk delete that includes rows above the focused one moves focus to the next surviving row', async () => {
+    const h = await renderList({ count: 6 });
+    h.row('Person 2').focus();
+    await userEvent.keyboard(' {ArrowDown} {ArrowDown} ');
+    await userEvent.keyboard('{ArrowUp}'); // focus Person 3, selection 2, 3, 4
+    await userEvent.keyboard('{Delete}');
+    const dialog = await screen.findByRole('alertdialog', { name: 'Delete 3 conversations?' });
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Delete 3 conversations' }));
+    await vi.waitFor(() => expect(h.server.getConversations()).toHaveLength(3));
+    // Person 3 invoked it; next after it that survives is Person 5 (4 went with it).
+    await vi.waitFor(() => expect(document.activeElement).toBe(h.row('Person 5')));
+  });
+
   it('C3: deleting the last row moves focus to the previous one', async () => {
     const h = await renderList({ count: 3 });
     await deleteViaKeyboard(h, 'Person 3');

@@ -312,19 +312,33 @@ const ListView = forwardRef<HTMLDivElement, ViewProps>(function ListView(
   // interaction.md C3: when the focused row leaves the list, focus the next row, else the
   // previous one, else the list; never <body>.
   const lastFocusedIndex = useRef(-1);
+  // The list as it was while the focused row was in it: "next" means next in that list, so rows
+  // deleted together with the focused one (a bulk delete) are skipped, never counted.
+  const lastOrder = useRef<readonly string[]>(order);
+  const successorOf = useCallback((gone: string, list: readonly string[]): string | null => {
+    if (list.length === 0) return null;
+    const prev = lastOrder.current;
+    const at = prev.indexOf(gone);
+    if (at >= 0) {
+      const alive = new Set(list);
+      for (let i = at + 1; i < prev.length; i++) if (alive.has(prev[i])) return prev[i];
+      for (let i = at - 1; i >= 0; i--) if (alive.has(prev[i])) return prev[i];
+    }
+    return list[Math.min(Math.max(lastFocusedIndex.current, 0), list.length - 1)];
+  }, []);
   useLayoutEffect(() => {
     if (focusedID === null) return;
     const index = order.indexOf(focusedID);
     if (index >= 0) {
       lastFocusedIndex.current = index;
+      lastOrder.current = order;
       return;
     }
     const hadFocus = scrollRef.current?.contains(document.activeElement) || document.activeElement === document.body;
-    const fallback = order.length === 0 ? null : order[Math.min(lastFocusedIndex.current, order.length - 1)];
-    if (fallback === undefined) return;
+    const fallback = successorOf(focusedID, order);
     if (hadFocus && !api.getState().confirmation) focusRow(fallback);
     else setFocusedID(fallback);
-  }, [order, focusedID, focusRow, api]);
+  }, [order, focusedID, focusRow, api, successorOf]);
 
   // C3 for the undo toast: Undo or Dismiss pressed from the keyboard unmounts the toast that held
   // focus. Focus goes to the first restored row, else the current row, else the list; never <body>.
@@ -544,13 +558,16 @@ const ListView = forwardRef<HTMLDivElement, ViewProps>(function ListView(
     }
     // D4 + C3: the invoker was deleted: the next row, else the previous, else the list.
     const list = state.order;
-    const fallback = list.length ? list[Math.min(Math.max(lastFocusedIndex.current, 0), list.length - 1)] : undefined;
+    // The focused row already moved on (C3 effect above) when the invoker left the list.
+    const current = focusedIDRef.current;
+    const fallback =
+      current !== null && list.includes(current) ? current : invoker ? successorOf(invoker, list) : (list[0] ?? null);
     if (fallback) {
       focusRow(fallback);
       return rowElements.current.get(fallback) ?? scrollRef.current;
     }
     return scrollRef.current;
-  }, [api, confirmation?.invokerID, focusRow]);
+  }, [api, confirmation?.invokerID, focusRow, successorOf]);
 
   const dialogJob = useConversationStore((s) =>
     s.confirmation?.jobID ? s.jobs.find((j) => j.id === s.confirmation?.jobID) : undefined,
@@ -687,6 +704,7 @@ const ListView = forwardRef<HTMLDivElement, ViewProps>(function ListView(
         keepHistory={confirmation?.keepHistory ?? false}
         onKeepHistoryChange={actions.setKeepHistory}
         status={confirmation?.status ?? 'idle'}
+        counting={confirmation?.counting ?? false}
         error={
           confirmation?.status === 'error' && dialogJob
             ? { count: dialogJob.failed.length, codes: [...new Set(dialogJob.failed.map((f) => f.code))] }
