@@ -52,6 +52,7 @@ export const en: Messages = {
   dialogConfirmClear: { one: 'Delete conversation', other: 'Delete {count} conversations' },
   dialogConfirmKeep: 'Remove from list',
   dialogPending: 'Deleting…',
+  dialogCounting: 'Counting…',
   dialogError: {
     one: "Couldn't delete {count} conversation. {reason}",
     other: "Couldn't delete {count} conversations. {reason}",

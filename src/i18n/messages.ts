@@ -72,6 +72,8 @@ export interface Messages {
   /** Confirm button when keeping history. */
   dialogConfirmKeep: string;
   dialogPending: string;
+  /** Confirm button while an "all" selection is still being counted. */
+  dialogCounting: string;
   /** D9: `{count}` failed, `{reason}` per code. */
   dialogError: PluralMessage;
   // ---- undo toast (interaction.md E) ----

@@ -47,6 +47,7 @@ export const zhCN: Messages = {
   dialogConfirmClear: { one: '删除会话', other: '删除 {count} 个会话' },
   dialogConfirmKeep: '从列表中移除',
   dialogPending: '正在删除…',
+  dialogCounting: '正在统计…',
   dialogError: { other: '有 {count} 个会话未能删除。{reason}' },
   toastRemoved: { one: '已移除会话', other: '已移除 {count} 个会话' },
   announceDeleted: { one: '已删除会话', other: '已删除 {count} 个会话' },

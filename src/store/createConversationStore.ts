@@ -34,6 +34,8 @@ const DEFAULTS: Options = {
 
 /** The announcement queue is a live region feed; the UI dismisses what it has read. */
 const MAX_ANNOUNCEMENTS = 50;
+/** Page size when every page is needed at once ("select all, then delete"); the SDK's own limit. */
+const LOAD_ALL_PAGE_SIZE = 1000;
 
 function normalise(base: Options, patch: ConversationStoreOptions): Options {
   const next: Options = { ...base };
@@ -290,7 +292,7 @@ export function createConversationStore(adapter: ChatAdapter, options: Conversat
       return !!p && typeof p === 'object' && Array.isArray(p.conversationList) && typeof p.nextSeq === 'string' && typeof p.isFinished === 'boolean';
     }
 
-    function fetchPage(seq: string): Promise<ConversationPage> {
+    function fetchPage(seq: string, count?: number): Promise<ConversationPage> {
       const existing = pageRequests.get(seq);
       if (existing) return existing;
       const s = get();
@@ -303,7 +305,7 @@ export function createConversationStore(adapter: ChatAdapter, options: Conversat
       const request = (async () => {
         try {
           const page = await withTimeout(
-            () => adapter.getConversationList(seq, get().options.pageSize),
+            () => adapter.getConversationList(seq, count ?? get().options.pageSize),
             get().options.callTimeoutMs,
             'Loading conversations',
           );
@@ -328,11 +330,12 @@ export function createConversationStore(adapter: ChatAdapter, options: Conversat
       return request;
     }
 
+    /** Loads every remaining page, in larger pages than scrolling asks for (fewer round trips). */
     async function loadAll(): Promise<void> {
       for (;;) {
-        const { paging } = get();
+        const { paging, options } = get();
         if (paging.isFinished || paging.capReached) return;
-        await fetchPage(paging.nextSeq);
+        await fetchPage(paging.nextSeq, Math.max(options.pageSize, LOAD_ALL_PAGE_SIZE));
       }
     }
 
@@ -524,16 +527,35 @@ export function createConversationStore(adapter: ChatAdapter, options: Conversat
             );
             return;
           }
+          // The dialog must state what will be deleted (D5): "all" covers pages not loaded yet, so
+          // it counts them first; confirming is not possible until the count is exact.
+          const counting = !(s.paging.isFinished || s.paging.capReached);
           const conf: PendingConfirmation = {
             ids: expandAll(),
             allSelected: true,
             count: countAllSelectedLoaded(s),
+            counting: counting || undefined,
             invokerID: opts?.invokerID,
             keepHistory: false,
             status: 'idle',
             fromSelection: true,
           };
           commit((w) => void (w.confirmation = conf));
+          if (counting) {
+            loadAll().then(
+              () => {
+                const current = get().confirmation;
+                if (!current || !current.allSelected || !current.counting) return;
+                commit((w) => void (w.confirmation = { ...current, counting: undefined, count: countAllSelectedLoaded(w) }));
+              },
+              (error: unknown) => {
+                const current = get().confirmation;
+                if (!current || !current.counting) return;
+                const e = toChatError(error);
+                commit((w) => void (w.confirmation = { ...current, counting: undefined, status: 'error', error: { code: e.code, message: e.message } }));
+              },
+            );
+          }
           return;
         }
         const wanted = fromSelection ? inListOrder(s.byID, s.selection as ReadonlySet<string>) : ids;
@@ -586,8 +608,9 @@ export function createConversationStore(adapter: ChatAdapter, options: Conversat
       confirmDelete() {
         flushEvents();
         const conf = get().confirmation;
-        // A second confirm while pending does nothing: no double requests (issue 3 §4).
-        if (!conf || conf.status === 'pending') return;
+        // A second confirm while pending does nothing: no double requests (issue 3 §4). Nor does a
+        // confirm before an "all" selection is counted: the user has not seen the number yet.
+        if (!conf || conf.status === 'pending' || conf.counting) return;
         if (conf.status === 'error' && conf.jobID) {
           actions.retryJob(conf.jobID);
           return;

@@ -40,6 +40,11 @@ export interface PendingConfirmation {
   count: number;
   /** The row (or control) that opened it: focus returns there on close (D4). */
   invokerID?: string;
+  /**
+   * True while an "all" selection's remaining pages load so that `count` becomes exact; the
+   * dialog cannot be confirmed until then.
+   */
+  counting?: boolean;
   /** The "Keep message history" checkbox (only offered under `clearHistory: 'ask'`). */
   keepHistory: boolean;
   status: 'idle' | 'pending' | 'error';

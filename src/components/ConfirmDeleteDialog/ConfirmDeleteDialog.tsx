@@ -56,6 +56,13 @@ export interface ConfirmDeleteDialogProps
    */
   status?: 'idle' | 'pending' | 'error';
   /**
+   * The count is not final yet (an "all" selection whose remaining pages are loading): the
+   * confirm button says "Counting…" and cannot be pressed, so nobody confirms a number they
+   * have not seen.
+   * @default false
+   */
+  counting?: boolean;
+  /**
    * What failed, under `status: 'error'`: how many conversations and which codes. Each code
    * gets a human reason.
    * @default undefined
@@ -115,6 +122,7 @@ export const ConfirmDeleteDialog = forwardRef<HTMLDialogElement, ConfirmDeleteDi
       defaultKeepHistory = false,
       onKeepHistoryChange,
       status = 'idle',
+      counting = false,
       error,
       onConfirm,
       onCancel,
@@ -145,6 +153,7 @@ export const ConfirmDeleteDialog = forwardRef<HTMLDialogElement, ConfirmDeleteDi
     const keep = clearHistory === 'ask' && keepChecked;
     const pending = status === 'pending';
     const failed = status === 'error';
+    const blocked = pending || counting;
 
     // Latest callbacks for the native listeners and the close-time focus return.
     const latest = useRef({ open, onCancel, returnFocusTo });
@@ -230,6 +239,8 @@ export const ConfirmDeleteDialog = forwardRef<HTMLDialogElement, ConfirmDeleteDi
       ? t('retry')
       : pending
         ? t('dialogPending')
+        : counting
+          ? t('dialogCounting')
         : keep
           ? t('dialogConfirmKeep')
           : t('dialogConfirmClear', { count: safeCount });
@@ -245,6 +256,7 @@ export const ConfirmDeleteDialog = forwardRef<HTMLDialogElement, ConfirmDeleteDi
         dir={dir}
         data-theme={themed?.colorScheme}
         data-pending={pending || undefined}
+        data-counting={counting || undefined}
         data-error={failed || undefined}
         data-keep-history={keep || undefined}
         {...rest}
@@ -284,15 +296,15 @@ export const ConfirmDeleteDialog = forwardRef<HTMLDialogElement, ConfirmDeleteDi
             type="button"
             className="ck-ConfirmDeleteDialog-confirm"
             data-destructive={!keep || undefined}
-            data-pending={pending || undefined}
-            aria-disabled={pending || undefined}
+            data-pending={blocked || undefined}
+            aria-disabled={blocked || undefined}
             onClick={() => {
-              if (pending) return; // D9: no double submit
+              if (blocked) return; // D9: no double submit; nor a confirm before the count is known
               if (failed) (onRetry ?? (() => onConfirm({ keepHistory: keep })))();
               else onConfirm({ keepHistory: keep });
             }}
           >
-            {pending && <span className="ck-ConfirmDeleteDialog-spinner" aria-hidden="true" />}
+            {blocked && <span className="ck-ConfirmDeleteDialog-spinner" aria-hidden="true" />}
             {confirmLabel}
           </button>
         </div>
