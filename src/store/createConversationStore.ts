@@ -120,7 +120,7 @@ export function createConversationStore(adapter: ChatAdapter, options: Conversat
     function refreshAllCount(w: Work): void {
       const conf = w.confirmation;
       if (conf && conf.allSelected && conf.status === 'idle') {
-        const count = countAllSelectedLoaded(w);
+        const count = countAllSelectedLoaded(conf.excluded ? { ...w, excluded: conf.excluded } : w);
         if (count !== conf.count) w.confirmation = { ...conf, count };
       }
     }
@@ -530,11 +530,13 @@ export function createConversationStore(adapter: ChatAdapter, options: Conversat
           // The dialog must state what will be deleted (D5): "all" covers pages not loaded yet, so
           // it counts them first; confirming is not possible until the count is exact.
           const counting = !(s.paging.isFinished || s.paging.capReached);
+          const excluded = new Set(s.excluded);
           const conf: PendingConfirmation = {
-            ids: expandAll(),
+            ids: expandAll(excluded),
             allSelected: true,
             count: countAllSelectedLoaded(s),
             counting: counting || undefined,
+            excluded,
             invokerID: opts?.invokerID,
             keepHistory: false,
             status: 'idle',
@@ -546,7 +548,8 @@ export function createConversationStore(adapter: ChatAdapter, options: Conversat
               () => {
                 const current = get().confirmation;
                 if (!current || !current.allSelected || !current.counting) return;
-                commit((w) => void (w.confirmation = { ...current, counting: undefined, count: countAllSelectedLoaded(w) }));
+                const ids = expandAll(current.excluded);
+                commit((w) => void (w.confirmation = { ...current, counting: undefined, ids, count: ids.length }));
               },
               (error: unknown) => {
                 const current = get().confirmation;
@@ -618,7 +621,7 @@ export function createConversationStore(adapter: ChatAdapter, options: Conversat
         const { paging } = get();
         if (!conf.allSelected || paging.isFinished || paging.capReached) {
           // Everything is loaded: expand now, so the rows leave at once (optimistic).
-          const ids = conf.allSelected ? expandAll() : conf.ids;
+          const ids = conf.allSelected ? expandAll(conf.excluded) : conf.ids;
           if (ids.length === 0) commit((w) => void (w.confirmation = null));
           else proceed(conf, ids);
           return;
@@ -626,7 +629,7 @@ export function createConversationStore(adapter: ChatAdapter, options: Conversat
         // "All" means every conversation on the server: load the rest, then expand (issue 3 §1),
         // minus the exclusions as they were when the user confirmed (found by the property test:
         // clearing the selection meanwhile must not widen what gets deleted).
-        const excluded = new Set(get().excluded);
+        const excluded = conf.excluded ?? new Set(get().excluded);
         const pending: PendingConfirmation = { ...conf, status: 'pending', error: undefined };
         commit((w) => void (w.confirmation = pending));
         loadAll().then(

@@ -45,6 +45,11 @@ export interface PendingConfirmation {
    * dialog cannot be confirmed until then.
    */
   counting?: boolean;
+  /**
+   * Under `allSelected`: the deselected IDs as they were when the dialog opened. What gets
+   * deleted is "all but these", whatever happens to the selection while the dialog is open.
+   */
+  excluded?: ReadonlySet<string>;
   /** The "Keep message history" checkbox (only offered under `clearHistory: 'ask'`). */
   keepHistory: boolean;
   status: 'idle' | 'pending' | 'error';

@@ -450,7 +450,12 @@ describe('given "select all" with pages still to load', () => {
     s.actions.selectAll();
     for (const id of keep) s.actions.toggleSelected(id);
     s.actions.requestDelete();
-    expect(s.state().confirmation).toMatchObject({ allSelected: true, count: 98 });
+    // D5: the dialog counts every conversation first; confirming meanwhile does nothing.
+    expect(s.state().confirmation).toMatchObject({ allSelected: true, counting: true });
+    s.actions.confirmDelete();
+    expect(s.deletes()).toHaveLength(0);
+    await tick(200);
+    expect(s.state().confirmation).toMatchObject({ allSelected: true, count: 248, status: 'idle' });
     s.actions.confirmDelete();
     expect(s.state().confirmation?.status).toBe('pending');
     await settle(s);
@@ -462,7 +467,7 @@ describe('given "select all" with pages still to load', () => {
     expect(s.state().selectionMode).toBe('none');
   });
 
-  it('deletes what was confirmed even if the selection changes while the rest loads', async () => {
+  it('deletes what was asked for even if the selection changes while the rest is counted', async () => {
     // Found by the property test: clearing the selection during the expansion must not widen it.
     const s = setup(30, { server: { latencyMs: 20 }, store: { pageSize: 10 } });
     const first = s.actions.fetchNextPage();
@@ -472,8 +477,10 @@ describe('given "select all" with pages still to load', () => {
     s.actions.selectAll();
     s.actions.toggleSelected(keep);
     s.actions.requestDelete();
-    s.actions.confirmDelete();
     s.actions.clearSelection();
+    await tick(200);
+    expect(s.state().confirmation).toMatchObject({ count: 29 });
+    s.actions.confirmDelete();
     await settle(s);
     expect(s.serverIDs()).toEqual([keep]);
     expect(s.deletes().flatMap((d) => d.ids)).not.toContain(keep);

@@ -30,9 +30,13 @@ describe('given a server with 250 conversations and pages of 100', () => {
     await run(p);
     expect(s.state().order).toEqual(s.serverIDs().slice(0, 100));
     expect(s.state().paging).toMatchObject({ isFinished: false, status: 'idle', pagesLoaded: 1 });
+    await run(s.actions.fetchNextPage());
+    expect(s.state().paging).toMatchObject({ isFinished: false, pagesLoaded: 2 });
+    // loadAll fetches the rest in larger pages (select all, then delete).
     await run(s.actions.loadAll());
     expect(s.state().order).toEqual(s.serverIDs());
     expect(s.state().paging).toMatchObject({ isFinished: true, pagesLoaded: 3 });
+    expect(s.server.calls.filter((x) => x.operation === 'getConversationList').at(-1)).toBeDefined();
   });
 
   it('shares one adapter call between concurrent requests for the same page', async () => {
@@ -107,7 +111,7 @@ describe('given a server with 250 conversations and pages of 100', () => {
 
   it('stops at the page cap and announces it', async () => {
     const s = setup(50, { store: { pageSize: 5, maxPages: 3 } });
-    await run(s.actions.loadAll(), 500);
+    for (let i = 0; i < 5; i++) await run(s.actions.fetchNextPage(), 100);
     expect(s.state().paging).toMatchObject({ pagesLoaded: 3, capReached: true, isFinished: false });
     expect(s.state().order).toHaveLength(15);
     expect(s.state().announcements.at(-1)).toMatchObject({ kind: 'pageCapReached', pages: 3 });
