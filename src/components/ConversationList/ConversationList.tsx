@@ -665,7 +665,7 @@ const ListView = forwardRef<HTMLDivElement, ViewProps>(function ListView(
                 );
               })}
             </div>
-            {(laterPageFailed || query.isFetchingNextPage) && (
+            {(laterPageFailed || query.isFetchingNextPage || paging.capReached) && (
               <div role="row" className="ck-ConversationList-footer">
                 <div role="gridcell" className="ck-ConversationList-footerCell">
                   {laterPageFailed ? (
@@ -685,8 +685,12 @@ const ListView = forwardRef<HTMLDivElement, ViewProps>(function ListView(
                         {t('retry')}
                       </button>
                     </>
-                  ) : (
+                  ) : query.isFetchingNextPage ? (
                     <span>{t('loadingMore')}</span>
+                  ) : (
+                    // Issue 7: a nextSeq that never finishes stops at the page cap; say so where
+                    // the list ends, not only in the live region.
+                    <span>{t('announcePageCap', { pages: paging.pagesLoaded })}</span>
                   )}
                 </div>
               </div>
@@ -778,7 +782,8 @@ const Row = memo(function Row({ id, index, start, tabbable, focused, elements, f
       label: unread ? t('markRead') : t('markUnread'),
       tone: 'accent',
       onAction: () => {
-        void actions.setUnread(id, !unread);
+        // A failure is rolled back and announced by the store ('actionFailed').
+        actions.setUnread(id, !unread).catch(() => undefined);
         actions.setOpenSwipe(null);
       },
     });
@@ -788,7 +793,7 @@ const Row = memo(function Row({ id, index, start, tabbable, focused, elements, f
       label: conversation.isPinned ? t('unpin') : t('pin'),
       tone: 'neutral',
       onAction: () => {
-        void actions.setPinned(id, !conversation.isPinned);
+        actions.setPinned(id, !conversation.isPinned).catch(() => undefined);
         actions.setOpenSwipe(null);
       },
     });
