@@ -128,9 +128,19 @@ function setup({ controlled = true, initialOpen = null, rowContent, ...props }: 
   const utils = render(<Harness />);
   const root = screen.getByTestId('row');
   const surface = root.querySelector<HTMLElement>('.ck-SwipeActions-surface')!;
-  const trayOf = (side: 'leading' | 'trailing') =>
-    root.querySelector<HTMLElement>(`.ck-SwipeActions-tray[data-side="${side}"]`)!;
   const rect = root.getBoundingClientRect();
+  /** A press without movement: the trays are rendered lazily, on the first press. */
+  const press = () => {
+    const init = { pointerId: 99, isPrimary: true, pointerType: 'mouse', clientX: rect.left + 200, clientY: rect.top + 30, bubbles: true, button: 0 };
+    surface.dispatchEvent(new PointerEvent('pointerdown', { ...init, buttons: 1 }));
+    surface.dispatchEvent(new PointerEvent('pointerup', { ...init, buttons: 0 }));
+  };
+  const findTray = (side: 'leading' | 'trailing') =>
+    root.querySelector<HTMLElement>(`.ck-SwipeActions-tray[data-side="${side}"]`);
+  const trayOf = (side: 'leading' | 'trailing') => {
+    if (!findTray(side)) press();
+    return findTray(side)!;
+  };
   /** A point inside the row, `fromStart` px from its inline start. */
   const at = (fromStart: number) => {
     const rtl = getComputedStyle(root).direction === 'rtl';
@@ -154,6 +164,8 @@ function setup({ controlled = true, initialOpen = null, rowContent, ...props }: 
     root,
     surface,
     trayOf,
+    findTray,
+    press,
     rect,
     at,
     offset,
@@ -206,6 +218,13 @@ describe('given a SwipeActions row', () => {
     expect(root.getAttribute('aria-label')).toBe('row');
     expect(root.dataset.x).toBe('1');
     expect(root.querySelector('.ck-SwipeActions-surface')?.textContent).toBe('content');
+    // Trays are rendered lazily: none on a row that was never pressed, both after a press.
+    expect(root.querySelector('.ck-SwipeActions-tray')).toBeNull();
+    const surface = root.querySelector('.ck-SwipeActions-surface')!;
+    const r = surface.getBoundingClientRect();
+    const init = { pointerId: 5, isPrimary: true, pointerType: 'touch', clientX: r.left + 100, clientY: r.top + 10, bubbles: true, button: 0 };
+    surface.dispatchEvent(new PointerEvent('pointerdown', { ...init, buttons: 1 }));
+    surface.dispatchEvent(new PointerEvent('pointerup', { ...init, buttons: 0 }));
     expect(root.querySelector('.ck-SwipeActions-tray .ck-SwipeActions-action')).toBeTruthy();
   });
 
@@ -228,7 +247,9 @@ describe('given a SwipeActions row', () => {
     });
 
     it('are neither focusable nor announced while the tray is closed', () => {
-      const { trayOf } = setup();
+      const { trayOf, findTray } = setup();
+      // A row that was never pressed has no tray in the DOM at all.
+      expect(findTray('trailing')).toBeNull();
       const tray = trayOf('trailing');
       expect(tray.inert).toBe(true);
       expect(tray.getAttribute('aria-hidden')).toBe('true');

@@ -9,6 +9,7 @@ import {
   type ReactNode,
   type Ref,
 } from 'react';
+import { flushSync } from 'react-dom';
 import type { FullSwipeMode, SwipeSide } from './gesture.js';
 import { keepFocusOnRow, useIsomorphicLayoutEffect, useSwipe } from './useSwipe.js';
 
@@ -124,7 +125,9 @@ export const SwipeActions = forwardRef<HTMLDivElement, SwipeActionsProps>(functi
   forwardedRef,
 ) {
   const [open, setOpen] = useControllableOpen(openProp, defaultOpen, onOpenChange);
-  const [swiping, setSwiping] = useState(false);
+  // Trays are rendered on the first press that may become a swipe (or when opened), not for
+  // every row: most rows are never swiped, and the list's DOM stays small (test/bench).
+  const [traysMounted, setTraysMounted] = useState(openProp != null || defaultOpen != null);
   const root = useRef<HTMLDivElement>(null);
   const surface = useRef<HTMLDivElement>(null);
   const leading = useRef<HTMLDivElement>(null);
@@ -153,7 +156,13 @@ export const SwipeActions = forwardRef<HTMLDivElement, SwipeActionsProps>(functi
     dir,
     onLongPress,
     onDragStateChange,
-    setSwiping,
+    // While the pointer moves nothing renders (issue 4): `data-swiping` is written to the DOM.
+    setSwiping(swiping) {
+      root.current?.toggleAttribute('data-swiping', swiping);
+    },
+    mountTrays() {
+      if (!traysMounted) flushSync(() => setTraysMounted(true));
+    },
   });
 
   // Closed trays are neither focusable nor announced. `inert` is set on the DOM node because
@@ -165,7 +174,7 @@ export const SwipeActions = forwardRef<HTMLDivElement, SwipeActionsProps>(functi
 
   const renderTray = (side: SwipeSide) => {
     const list = actions[side];
-    if (list.length === 0) return null;
+    if (list.length === 0 || (!traysMounted && open === null)) return null;
     const shown = open === side;
     return (
       <div
@@ -212,7 +221,6 @@ export const SwipeActions = forwardRef<HTMLDivElement, SwipeActionsProps>(functi
       dir={dir}
       className={className ? `ck-SwipeActions ${className}` : 'ck-SwipeActions'}
       data-open={open ?? undefined}
-      data-swiping={swiping || undefined}
       data-disabled={disabled || undefined}
     >
       <div ref={surface} className="ck-SwipeActions-surface">

@@ -37,6 +37,11 @@ export interface SwipeConfig {
   onLongPress: (() => void) | undefined;
   onDragStateChange: ((dragging: boolean) => void) | undefined;
   setSwiping(swiping: boolean): void;
+  /**
+   * Called on a press that may become a swipe: the trays are rendered lazily (a closed row has
+   * none in the DOM), so they must exist before the drag locks and measures them.
+   */
+  mountTrays(): void;
 }
 
 export interface SwipeElements {
@@ -282,6 +287,7 @@ export function useSwipe(els: SwipeElements, config: SwipeConfig) {
           cfg.current.onLongPress?.();
         }, SWIPE.longPress);
       }
+      if (canDrag) c.mountTrays();
       s.gesture = g;
       window.addEventListener('pointermove', onMove);
       window.addEventListener('pointerup', onUp);
