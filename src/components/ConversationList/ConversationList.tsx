@@ -578,6 +578,23 @@ const ListView = forwardRef<HTMLDivElement, ViewProps>(function ListView(
       : undefined,
   );
 
+  // Rows are placed from here, not through their props: a deletion above a row moves it without
+  // re-rendering it (issue 6: a remote deletion re-renders at most the rows that changed).
+  // Positions and aria-rowindex are written before paint, and only when they change.
+  useLayoutEffect(() => {
+    for (const item of items) {
+      const id = order[item.index];
+      const el = id === undefined ? undefined : rowElements.current.get(id);
+      if (!el) continue;
+      const index = String(item.index);
+      if (el.dataset.index === index && el.dataset.start === String(item.start)) continue;
+      el.dataset.index = index;
+      el.dataset.start = String(item.start);
+      el.style.transform = `translateY(${item.start}px)`;
+      el.setAttribute('aria-rowindex', String(item.index + 1));
+    }
+  });
+
   // ---- rendering ----------------------------------------------------------------------------
   const total = virtualizer.getTotalSize();
   const isEmpty = order.length === 0;
@@ -655,8 +672,6 @@ const ListView = forwardRef<HTMLDivElement, ViewProps>(function ListView(
                   <Row
                     key={id}
                     id={id}
-                    index={item.index}
-                    start={item.start}
                     tabbable={id === tabbableID}
                     focused={id === focusedID}
                     elements={rowElements}
@@ -730,15 +745,13 @@ const ListView = forwardRef<HTMLDivElement, ViewProps>(function ListView(
 
 interface RowProps {
   id: string;
-  index: number;
-  start: number;
   tabbable: boolean;
   focused: boolean;
   elements: { current: Map<string, HTMLElement> };
   focusRequest: { current: string | null };
 }
 
-const Row = memo(function Row({ id, index, start, tabbable, focused, elements, focusRequest }: RowProps) {
+const Row = memo(function Row({ id, tabbable, focused, elements, focusRequest }: RowProps) {
   const ctx = useContext(RowContext)!;
   const i18n = useI18n();
   const { t } = i18n;
@@ -834,17 +847,14 @@ const Row = memo(function Row({ id, index, start, tabbable, focused, elements, f
     <div
       ref={setRowRef}
       role="row"
-      aria-rowindex={index + 1}
       aria-selected={multiple ? selected : undefined}
       aria-label={getRowLabel(conversation, i18n, ctx.now)}
       tabIndex={tabbable ? 0 : -1}
       className="ck-ConversationList-row"
-      data-index={index}
       data-id={id}
       data-selected={selected || undefined}
       data-focused={focused || undefined}
       data-open={open || undefined}
-      style={{ transform: `translateY(${start}px)` }}
       onClick={(event) => {
         if ((event.target as HTMLElement).closest('button, [role="menu"]')) return;
         ctx.onRowClick(id, event);
