@@ -295,7 +295,7 @@ export const PinAndMark: Story = {
     const row = list[3];
     await userEvent.click(within(row).getByRole('button', { name: 'More actions' }));
     const menu = await within(document.body).findByRole('menu');
-    expect(within(menu).getByRole('menuitem', { name: /pin/i })).toBeVisible();
+    await waitFor(() => expect(within(menu).getByRole('menuitem', { name: /pin/i })).toBeVisible());
     expect(within(menu).getByRole('menuitem', { name: /mark/i })).toBeVisible();
     expect(within(menu).getByRole('menuitem', { name: 'Delete' })).toBeVisible();
     await userEvent.keyboard('{Escape}');
