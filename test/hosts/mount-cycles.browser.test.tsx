@@ -113,8 +113,14 @@ describe('given 100 mount/unmount cycles', () => {
         if (i % 10 === 0) {
           // Unmount with UI open that holds document/window listeners: the menu, and a swipe
           // in the middle of its drag.
-          (container.querySelector('.ck-ActionMenu-trigger') as HTMLElement).click();
-          await vi.waitFor(() => expect(document.querySelector('[role="menu"]')).not.toBeNull(), { interval: 5 });
+          const menu = () => document.querySelector('[role="menu"]');
+          await vi.waitFor(
+            () => {
+              if (!menu()) (container.querySelector('.ck-ActionMenu-trigger') as HTMLElement).click();
+              expect(menu()).not.toBeNull();
+            },
+            { interval: 50, timeout: 3000 },
+          );
           const row = container.querySelectorAll<HTMLElement>('[role="row"][data-id]')[1];
           const r = row.getBoundingClientRect();
           new Pointer(row.querySelector('.ck-SwipeActions-surface')!, 'touch').down(r.right - 60, r.top + 30).drag(-40);
@@ -142,7 +148,9 @@ describe('given an unmount during a confirmed bulk delete', () => {
     await userEvent.keyboard('{Delete}');
     const dialog = await screen.findByRole('alertdialog');
     for (const id of all) h.confirmed.add(id);
-    await userEvent.click(within(dialog).getByRole('button', { name: /^Delete/ }));
+    // "All" means every conversation on the server: the dialog counts them before it can confirm.
+    const confirm = await within(dialog).findByRole('button', { name: 'Delete 250 conversations' }, { timeout: 5000 });
+    await userEvent.click(confirm);
     await vi.waitFor(() => expect(h.server.calls.some((x) => x.operation === 'deleteConversationList')).toBe(true));
     h.unmount();
     await vi.waitFor(() => expect(h.server.getConversations()).toEqual([]), { timeout: 8000 });
