@@ -128,6 +128,8 @@ export function createConversationStore(adapter: ChatAdapter, options: Conversat
     // ---- stale-page protection ----------------------------------------------------------------
     // A page answered after a listener event or a deletion may carry an older copy of a row.
     // Each such change is stamped; a page keeps its hands off rows stamped after it was asked for.
+    /** The last Shift-range, so that the next one from the same anchor replaces it. */
+    let lastRange: { anchor: string; to: string } | null = null;
     let opSeq = 0;
     let pagesInFlight = 0;
     const touched = new Map<string, number>();
@@ -433,6 +435,7 @@ export function createConversationStore(adapter: ChatAdapter, options: Conversat
         });
       },
       toggleSelected(id) {
+        lastRange = null;
         const s = get();
         if (!s.byID.has(id) || s.hidden.has(id)) return;
         commit((w) => {
@@ -465,15 +468,25 @@ export function createConversationStore(adapter: ChatAdapter, options: Conversat
         const a = positionOf(s, from);
         const b = positionOf(s, toID);
         if (b < 0) return;
-        const [lo, hi] = a < 0 ? [b, b] : a <= b ? [a, b] : [b, a];
-        const range = s.order.slice(lo, hi + 1);
+        const span = (to: number) => {
+          const [lo, hi] = a < 0 ? [to, to] : a <= to ? [a, to] : [to, a];
+          return s.order.slice(lo, hi + 1);
+        };
+        const range = span(b);
+        // As React Aria's extendSelection: a new range from the same anchor replaces the previous
+        // one, so Shift+Down then Shift+Up shrinks the selection again.
+        const previous = lastRange && lastRange.anchor === from ? positionOf(s, lastRange.to) : -1;
+        const dropped = previous >= 0 ? span(previous) : [];
+        lastRange = { anchor: from, to: toID };
         commit((w) => {
           if (w.selection === 'all') {
             const ex = new Set(w.excluded);
+            for (const id of dropped) ex.add(id);
             for (const id of range) ex.delete(id);
             w.excluded = ex;
           } else {
             const sel = new Set(w.selection);
+            for (const id of dropped) sel.delete(id);
             for (const id of range) sel.add(id);
             w.selection = sel;
           }
@@ -484,6 +497,7 @@ export function createConversationStore(adapter: ChatAdapter, options: Conversat
         });
       },
       selectAll() {
+        lastRange = null;
         // O(1): "all" is a marker plus exclusions, never a set of 100,000 IDs.
         commit((w) => {
           w.selection = 'all';
@@ -494,6 +508,7 @@ export function createConversationStore(adapter: ChatAdapter, options: Conversat
         });
       },
       clearSelection() {
+        lastRange = null;
         commit((w) => {
           w.selection = new Set();
           w.excluded = new Set();
@@ -502,6 +517,7 @@ export function createConversationStore(adapter: ChatAdapter, options: Conversat
         });
       },
       setAnchor(id) {
+        lastRange = null;
         if (get().anchorID !== id) set({ anchorID: id });
       },
 

@@ -141,3 +141,27 @@ describe('the sorted order helpers', () => {
     );
   });
 });
+
+describe('given an anchor and a Shift-range', () => {
+  it('replaces the range when it is extended again from the same anchor, as React Aria does (B3)', async () => {
+    const s = setup(30);
+    const p = s.actions.fetchNextPage();
+    await tick(1);
+    await p;
+    const ids = s.state().order;
+    s.actions.toggleSelected(ids[5]);
+    s.actions.selectRange(ids[8]);
+    expect([...(s.state().selection as Set<string>)].sort()).toEqual(ids.slice(5, 9).sort());
+    // Shift+Up back to 6: the selection shrinks to 5..6.
+    s.actions.selectRange(ids[6]);
+    expect([...(s.state().selection as Set<string>)].sort()).toEqual(ids.slice(5, 7).sort());
+    // Across the anchor: 3..5.
+    s.actions.selectRange(ids[3]);
+    expect([...(s.state().selection as Set<string>)].sort()).toEqual(ids.slice(3, 6).sort());
+    // A toggle elsewhere starts a new anchor; the earlier range stays selected.
+    s.actions.toggleSelected(ids[20]);
+    s.actions.selectRange(ids[22]);
+    expect((s.state().selection as Set<string>).has(ids[4])).toBe(true);
+    expect((s.state().selection as Set<string>).has(ids[21])).toBe(true);
+  });
+});
