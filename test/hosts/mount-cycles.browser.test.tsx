@@ -150,6 +150,10 @@ describe('given an unmount during a confirmed bulk delete', () => {
     for (const id of all) h.confirmed.add(id);
     // "All" means every conversation on the server: the dialog counts them before it can confirm.
     const confirm = await within(dialog).findByRole('button', { name: 'Delete 250 conversations' }, { timeout: 5000 });
+    // D8: deleting every conversation may ask for a typed phrase ("To confirm, type “…”.").
+    const phrase = within(dialog).queryByRole('textbox');
+    if (phrase) await userEvent.type(phrase, /“(.+?)”/.exec(phrase.closest('label')?.textContent ?? '')?.[1] ?? '');
+    await vi.waitFor(() => expect(confirm.getAttribute('aria-disabled')).not.toBe('true'));
     await userEvent.click(confirm);
     await vi.waitFor(() => expect(h.server.calls.some((x) => x.operation === 'deleteConversationList')).toBe(true));
     h.unmount();
