@@ -102,6 +102,8 @@ export default defineConfig({
       },
       {
         extends: true,
+        // Pre-bundled up front, so the optimiser never reloads mid-run (two copies of React).
+        optimizeDeps: { include: ['react-dom/client', 'react-dom/server'] },
         test: {
           name: 'browser',
           include: ['test/**/*.browser.test.{ts,tsx}'],

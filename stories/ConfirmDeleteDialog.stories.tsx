@@ -100,3 +100,20 @@ export const AlwaysClear: Story = {
     await expect(within(d).queryByRole('checkbox')).toBeNull();
   },
 };
+
+/**
+ * D8: deleting every conversation (Select all, then Delete) is account-wide, so the button
+ * stays disabled until the phrase is typed exactly. Ordinary deletes never ask for this.
+ */
+export const DeleteEverything: Story = {
+  args: { count: 10_000, name: undefined, confirmPhrase: 'delete all' },
+  play: async ({ args }) => {
+    const d = await dialog();
+    const confirm = within(d).getByRole('button', { name: /^Delete 10,000 conversations/ });
+    await expect(confirm).toHaveAttribute('aria-disabled', 'true');
+    await userEvent.type(within(d).getByRole('textbox'), 'delete all');
+    await expect(confirm).not.toHaveAttribute('aria-disabled');
+    await userEvent.click(confirm);
+    await expect(args.onConfirm).toHaveBeenCalledWith({ keepHistory: false });
+  },
+};

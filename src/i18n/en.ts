@@ -53,6 +53,8 @@ export const en: Messages = {
   dialogConfirmKeep: 'Remove from list',
   dialogPending: 'Deleting…',
   dialogCounting: 'Counting…',
+  deleteAllPhrase: 'delete all',
+  dialogTypeToConfirm: 'This deletes every conversation. To confirm, type “{phrase}”.',
   dialogError: {
     one: "Couldn't delete {count} conversation. {reason}",
     other: "Couldn't delete {count} conversations. {reason}",

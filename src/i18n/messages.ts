@@ -74,6 +74,10 @@ export interface Messages {
   dialogPending: string;
   /** Confirm button while an "all" selection is still being counted. */
   dialogCounting: string;
+  /** D8: the phrase to type before deleting every conversation. */
+  deleteAllPhrase: string;
+  /** D8: the instruction above the text field: `{phrase}`. */
+  dialogTypeToConfirm: string;
   /** D9: `{count}` failed, `{reason}` per code. */
   dialogError: PluralMessage;
   // ---- undo toast (interaction.md E) ----

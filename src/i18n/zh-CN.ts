@@ -48,6 +48,8 @@ export const zhCN: Messages = {
   dialogConfirmKeep: '从列表中移除',
   dialogPending: '正在删除…',
   dialogCounting: '正在统计…',
+  deleteAllPhrase: '全部删除',
+  dialogTypeToConfirm: '这将删除所有会话。请输入“{phrase}”以确认。',
   dialogError: { other: '有 {count} 个会话未能删除。{reason}' },
   toastRemoved: { one: '已移除会话', other: '已移除 {count} 个会话' },
   announceDeleted: { one: '已删除会话', other: '已删除 {count} 个会话' },

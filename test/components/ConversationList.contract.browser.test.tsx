@@ -95,8 +95,12 @@ describe('ConversationList: the accessible contract', () => {
       rows().forEach((r) => expect(r.getAttribute('aria-selected')).toBe('true'));
       await userEvent.click(within(toolbar()).getByRole('button', { name: /^Delete/ }));
       const dialog = await screen.findByRole('alertdialog');
+      // D8: deleting every conversation asks for the phrase; the button does nothing before it.
+      const confirm = await within(dialog).findByRole('button', { name: /^Delete/ });
+      expect(confirm.getAttribute('aria-disabled')).toBe('true');
+      await userEvent.type(within(dialog).getByRole('textbox', { name: /type .delete all./i }), 'delete all');
       // Confirming deletes every conversation on the server, including pages never loaded.
-      await userEvent.click(within(dialog).getByRole('button', { name: /^Delete/ }));
+      await userEvent.click(within(dialog).getByRole('button', { name: /^Delete 250/ }));
       await vi.waitFor(() => expect(server.getConversations()).toHaveLength(0), { timeout: 5000 });
       const calls = server.calls.filter((c) => c.operation === 'deleteConversationList');
       expect(new Set(calls.flatMap((c) => c.ids as string[])).size).toBe(250);

@@ -14,7 +14,10 @@ type Path = (h: ListHarness, name: string) => Promise<void>;
 
 const confirmDialog = async () => {
   const dialog = await screen.findByRole('alertdialog');
-  await userEvent.click(within(dialog).getByRole('button', { name: /^(Delete|Remove)/ }));
+  // D8: deleting every conversation asks for a typed phrase first.
+  const phrase = within(dialog).queryByRole('textbox');
+  if (phrase) await userEvent.type(phrase, 'delete all');
+  await userEvent.click(await within(dialog).findByRole('button', { name: /^(Delete|Remove)/ }));
 };
 
 const paths: Record<string, Path> = {

@@ -3,6 +3,7 @@ import {
   useEffect,
   useId,
   useRef,
+  useState,
   type ComponentPropsWithoutRef,
   type KeyboardEvent,
 } from 'react';
@@ -62,6 +63,13 @@ export interface ConfirmDeleteDialogProps
    * @default false
    */
   counting?: boolean;
+  /**
+   * D8: for an account-wide "delete every conversation", the phrase the user must type before
+   * the destructive button works. Not for ordinary deletes (friction in proportion to damage).
+   * Ignored while "Keep message history" is checked (that removal is reversible).
+   * @default undefined
+   */
+  confirmPhrase?: string;
   /**
    * What failed, under `status: 'error'`: how many conversations and which codes. Each code
    * gets a human reason.
@@ -123,6 +131,7 @@ export const ConfirmDeleteDialog = forwardRef<HTMLDialogElement, ConfirmDeleteDi
       onKeepHistoryChange,
       status = 'idle',
       counting = false,
+      confirmPhrase,
       error,
       onConfirm,
       onCancel,
@@ -153,7 +162,9 @@ export const ConfirmDeleteDialog = forwardRef<HTMLDialogElement, ConfirmDeleteDi
     const keep = clearHistory === 'ask' && keepChecked;
     const pending = status === 'pending';
     const failed = status === 'error';
-    const blocked = pending || counting;
+    const [typed, setTyped] = useState('');
+    const phraseMissing = Boolean(confirmPhrase) && !keep && typed.trim() !== confirmPhrase;
+    const blocked = pending || counting || phraseMissing;
 
     // Latest callbacks for the native listeners and the close-time focus return.
     const latest = useRef({ open, onCancel, returnFocusTo });
@@ -175,6 +186,7 @@ export const ConfirmDeleteDialog = forwardRef<HTMLDialogElement, ConfirmDeleteDi
         }
       }
       cancelRef.current?.focus();
+      setTyped('');
       return () => {
         if (dialog.open) dialog.close();
         const target = latest.current.returnFocusTo?.() ?? invoker;
@@ -281,6 +293,25 @@ export const ConfirmDeleteDialog = forwardRef<HTMLDialogElement, ConfirmDeleteDi
               onChange={(event) => setKeepHistory(event.currentTarget.checked)}
             />
             <span>{t('keepHistory')}</span>
+          </label>
+        )}
+        {confirmPhrase && !keep && (
+          <label className="ck-ConfirmDeleteDialog-phrase">
+            <span>{t('dialogTypeToConfirm', { phrase: confirmPhrase })}</span>
+            <input
+              type="text"
+              className="ck-ConfirmDeleteDialog-phraseInput"
+              value={typed}
+              autoComplete="off"
+              autoCapitalize="off"
+              spellCheck={false}
+              disabled={pending}
+              onChange={(event) => setTyped(event.currentTarget.value)}
+              onKeyDown={(event) => {
+                // D5: Enter activates only a focused button, never the text field.
+                if (event.key === 'Enter') event.preventDefault();
+              }}
+            />
           </label>
         )}
         {failed && error && (

@@ -9,6 +9,7 @@ import {
   useMemo,
   useRef,
   useState,
+  useSyncExternalStore,
   type ComponentPropsWithoutRef,
   type CSSProperties,
   type KeyboardEvent as ReactKeyboardEvent,
@@ -724,6 +725,10 @@ const ListView = forwardRef<HTMLDivElement, ViewProps>(function ListView(
         onKeepHistoryChange={actions.setKeepHistory}
         status={confirmation?.status ?? 'idle'}
         counting={confirmation?.counting ?? false}
+        // D8: selecting all and deleting is "delete every conversation": type to confirm.
+        confirmPhrase={
+          confirmation?.allSelected && (confirmation.excluded?.size ?? 0) === 0 ? t('deleteAllPhrase') : undefined
+        }
         error={
           confirmation?.status === 'error' && dialogJob
             ? { count: dialogJob.failed.length, codes: [...new Set(dialogJob.failed.map((f) => f.code))] }
@@ -751,17 +756,59 @@ interface RowProps {
   focusRequest: { current: string | null };
 }
 
+interface RowState {
+  conversation: Conversation | undefined;
+  selected: boolean;
+  selectionMode: SelectionMode;
+  open: boolean;
+  canPin: boolean;
+  canMark: boolean;
+}
+
+/**
+ * What one row reads from the store, through one subscription (not one per field: a row mounts
+ * on every scroll frame, and each subscription is an effect and a listener). The snapshot is
+ * the previous object while every field is unchanged, so the row re-renders only on its own
+ * changes.
+ */
+function useRowState(id: string): RowState {
+  const store = useConversationStoreApi();
+  const cache = useRef<RowState | null>(null);
+  const read = useCallback((): RowState => {
+    const s = store.getState();
+    const conversation = s.byID.get(id);
+    const selected = isSelected(s, id);
+    const open = s.openSwipeID === id;
+    const canPin = typeof s.adapter.pinConversation === 'function';
+    const canMark = typeof s.adapter.markConversation === 'function';
+    const prev = cache.current;
+    if (
+      prev &&
+      prev.conversation === conversation &&
+      prev.selected === selected &&
+      prev.selectionMode === s.selectionMode &&
+      prev.open === open &&
+      prev.canPin === canPin &&
+      prev.canMark === canMark
+    ) {
+      return prev;
+    }
+    return (cache.current = { conversation, selected, selectionMode: s.selectionMode, open, canPin, canMark });
+  }, [store, id]);
+  return useSyncExternalStore(store.subscribe, read, read);
+}
+
 const Row = memo(function Row({ id, tabbable, focused, elements, focusRequest }: RowProps) {
   const ctx = useContext(RowContext)!;
   const i18n = useI18n();
   const { t } = i18n;
-  const conversation = useConversationStore((s) => s.byID.get(id));
-  const selected = useConversationStore((s) => isSelected(s, id));
-  const selectionMode = useConversationStore((s) => s.selectionMode);
-  const open = useConversationStore((s) => s.openSwipeID === id);
-  const canPin = useConversationStore((s) => typeof s.adapter.pinConversation === 'function');
-  const canMark = useConversationStore((s) => typeof s.adapter.markConversation === 'function');
-  const actions = useConversationStore((s) => s.actions);
+  const { conversation, selected, selectionMode, open, canPin, canMark } = useRowState(id);
+  const actions = useConversationStoreApi().getState().actions;
+  // The accessible name is built from text and Intl formats: only when its inputs change.
+  const rowLabel = useMemo(
+    () => (conversation ? getRowLabel(conversation, i18n, ctx.now) : ''),
+    [conversation, i18n, ctx.now],
+  );
   const [openSide, setOpenSide] = useState<'leading' | 'trailing' | null>(null);
   const rowRef = useRef<HTMLDivElement | null>(null);
 
@@ -848,7 +895,7 @@ const Row = memo(function Row({ id, tabbable, focused, elements, focusRequest }:
       ref={setRowRef}
       role="row"
       aria-selected={multiple ? selected : undefined}
-      aria-label={getRowLabel(conversation, i18n, ctx.now)}
+      aria-label={rowLabel}
       tabIndex={tabbable ? 0 : -1}
       className="ck-ConversationList-row"
       data-id={id}
