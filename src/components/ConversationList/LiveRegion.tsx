@@ -19,7 +19,7 @@ export function LiveRegion() {
   }, [next, t, actions]);
 
   return (
-    <div role="status" aria-live="polite" aria-atomic="true" className="ck-ConversationList-status">
+    <div role="status" aria-live="polite" aria-atomic="true" className="ck-ConversationList-status ck-VisuallyHidden">
       {/* A new node per announcement: the same text twice ("Conversation deleted") is a DOM
           change, so screen readers announce it again. */}
       {shown && <span key={shown.id}>{shown.text}</span>}
