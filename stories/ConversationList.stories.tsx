@@ -38,7 +38,7 @@ const meta = {
     clearHistory: { control: 'inline-radio', options: ['ask', 'always', 'never'] },
     fullSwipe: { control: 'inline-radio', options: ['confirm', 'perform', false] },
   },
-  parameters: { docs: { story: { inline: false, iframeHeight: 640 } } },
+  parameters: { docs: { story: { height: '640px' } } },
   render: (args, { globals }) => (
     <Demo {...args} {...({ theme: globals.theme, locale: globals.locale, dir: globals.dir } as object)} />
   ),
@@ -182,6 +182,32 @@ export const PartialFailure: Story = {
     expect(within(d).getByRole('button', { name: 'Retry' })).toBeVisible();
     const selected = within(canvasElement).getAllByRole('row').filter((r) => r.getAttribute('aria-selected') === 'true');
     expect(selected.length).toBeGreaterThan(0);
+  },
+};
+
+/**
+ * Issue 3's showcase: a bulk delete of 1,000 conversations against a server with 150 ms latency
+ * and injected failures. Batches of 100, two in flight, progress in the toolbar; the failed rows
+ * stay in place, selected, and Retry re-runs only them.
+ */
+export const BulkDelete1000: Story = {
+  name: 'Bulk delete 1,000 (slow, faulty server)',
+  args: { count: 1001, latencyMs: 150, faultRate: 0.03, faultCodes: [2500, 2503] },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const [first] = await rows(canvasElement);
+    await userEvent.click(canvas.getByRole('button', { name: 'Select' }));
+    await userEvent.click(canvas.getByRole('button', { name: 'Select all' }));
+    // Keep one, so this is not "delete every conversation" (no typed phrase, D8).
+    await userEvent.click(first);
+    await userEvent.click(await canvas.findByRole('button', { name: 'Delete 1,000' }, { timeout: 8000 }));
+    const d = await dialog();
+    await userEvent.click(await within(d).findByRole('button', { name: /^Delete 1,000 conversations/ }, { timeout: 8000 }));
+    await waitFor(() => expect(canvas.getByRole('progressbar')).toBeInTheDocument(), { timeout: 4000 });
+    await waitFor(() => expect(status(canvasElement)).toHaveTextContent(/couldn.t delete/i), { timeout: 15000 });
+    await expect(within(d).getByRole('button', { name: 'Retry' })).toBeVisible();
+    const failed = canvasElement.querySelectorAll('[role="row"][aria-selected="true"]');
+    expect(failed.length).toBeGreaterThan(0);
   },
 };
 

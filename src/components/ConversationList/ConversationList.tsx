@@ -141,7 +141,21 @@ function keyOf(adapter: ChatAdapter) {
  * that warns whenever history will be cleared. One store per list; it talks to `adapter`.
  */
 export const ConversationList = forwardRef<HTMLDivElement, ConversationListProps>(function ConversationList(
-  { adapter, queryClient, clearHistory = 'ask', undoTimeoutMs, pageSize, callTimeoutMs, locale, messages, ...rest },
+  {
+    adapter,
+    queryClient,
+    clearHistory = 'ask',
+    undoTimeoutMs = 10_000,
+    pageSize = 100,
+    callTimeoutMs = 15_000,
+    locale = 'en',
+    messages,
+    // Defaults written out here so the docs' prop table shows them; the view applies them.
+    theme = 'light',
+    dir = 'ltr',
+    fullSwipe = 'confirm',
+    ...rest
+  },
   ref,
 ) {
   const options = useMemo(
@@ -157,7 +171,7 @@ export const ConversationList = forwardRef<HTMLDivElement, ConversationListProps
       queryClient={queryClient}
     >
       <I18nProvider locale={locale} messages={messages}>
-        <ListView ref={ref} clearHistory={clearHistory} {...rest} />
+        <ListView ref={ref} clearHistory={clearHistory} theme={theme} dir={dir} fullSwipe={fullSwipe} {...rest} />
       </I18nProvider>
     </ConversationStoreProvider>
   );
