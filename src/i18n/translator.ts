@@ -37,6 +37,15 @@ function baseMessages(locale: string): Messages {
   return match ? builtInMessages[match] : en;
 }
 
+/**
+ * Languages whose default numbering system is Latin digits (CLDR), so that a whole number below
+ * 1,000 formats as `String(n)`. Not listed (Arabic, Persian, Bengali, Marathi, …): NumberFormat.
+ */
+const ASCII_DIGIT_LANGUAGES = new Set([
+  'en', 'zh', 'ja', 'ko', 'de', 'fr', 'es', 'it', 'pt', 'nl', 'sv', 'da', 'nb', 'no', 'fi', 'pl',
+  'cs', 'sk', 'ru', 'uk', 'tr', 'vi', 'id', 'ms', 'th', 'he', 'el', 'hu', 'ro', 'bg', 'hr', 'sl',
+]);
+
 const isPlural = (m: unknown): m is PluralMessage => typeof m === 'object' && m !== null && 'other' in m;
 
 /**
@@ -46,21 +55,34 @@ const isPlural = (m: unknown): m is PluralMessage => typeof m === 'object' && m 
 export function createTranslator(locale?: string, overrides?: Partial<Messages>): Translator {
   const tag = resolveLocale(locale);
   const table: Messages = { ...baseMessages(tag), ...stripUndefined(overrides) };
-  const plural = new Intl.PluralRules(tag);
-  const number = new Intl.NumberFormat(tag);
-  const time = new Intl.DateTimeFormat(tag, { hour: 'numeric', minute: '2-digit' });
-  const weekday = new Intl.DateTimeFormat(tag, { weekday: 'short' });
-  const monthDay = new Intl.DateTimeFormat(tag, { month: 'short', day: 'numeric' });
-  const fullDate = new Intl.DateTimeFormat(tag, { dateStyle: 'short' });
+  // Intl objects are built on first use: the first `Intl.NumberFormat` of a page costs 10–20 ms
+  // (ICU data), and a list's first render needs few of them (test/bench, mount time).
+  const lazy = <T,>(make: () => T) => {
+    let value: T | undefined;
+    return () => (value ??= make());
+  };
+  const plural = lazy(() => new Intl.PluralRules(tag));
+  const number = lazy(() => new Intl.NumberFormat(tag));
+  const time = lazy(() => new Intl.DateTimeFormat(tag, { hour: 'numeric', minute: '2-digit' }));
+  const weekday = lazy(() => new Intl.DateTimeFormat(tag, { weekday: 'short' }));
+  const monthDay = lazy(() => new Intl.DateTimeFormat(tag, { month: 'short', day: 'numeric' }));
+  const fullDate = lazy(() => new Intl.DateTimeFormat(tag, { dateStyle: 'short' }));
+  // Small whole numbers (badges, "3 selected") in a locale written with ASCII digits are what
+  // NumberFormat would print (no grouping below 1,000): no NumberFormat needed for them.
+  const asciiDigits = !tag.includes('-u-') && ASCII_DIGIT_LANGUAGES.has(tag.split('-')[0].toLowerCase());
 
-  const formatCount = (count: number) => (Number.isFinite(count) ? number.format(count) : '');
+  const formatCount = (count: number) => {
+    if (!Number.isFinite(count)) return '';
+    if (asciiDigits && Number.isInteger(count) && count >= 0 && count < 1000) return String(count);
+    return number().format(count);
+  };
 
   function t(key: MessageKey, params: MessageParams = {}): string {
     const message = table[key] ?? en[key];
     let template: string;
     if (isPlural(message)) {
       const count = Number(params.count);
-      const category = Number.isFinite(count) ? plural.select(count) : 'other';
+      const category = Number.isFinite(count) ? plural().select(count) : 'other';
       template = (count === 0 && message.zero) || message[category] || message.other;
     } else {
       template = typeof message === 'string' ? message : String(key);
@@ -79,10 +101,10 @@ export function createTranslator(locale?: string, overrides?: Partial<Messages>)
     const today = new Date(Number.isFinite(now) ? now : Date.now());
     const startOfToday = new Date(today.getFullYear(), today.getMonth(), today.getDate()).getTime();
     // Today (and a clock-skewed future moment today): the time.
-    if (timestamp >= startOfToday && timestamp < startOfToday + DAY) return time.format(date);
+    if (timestamp >= startOfToday && timestamp < startOfToday + DAY) return time().format(date);
     // The previous six days: the weekday. Future days fall through to the date.
-    if (timestamp < startOfToday && timestamp >= startOfToday - 6 * DAY) return weekday.format(date);
-    return date.getFullYear() === today.getFullYear() ? monthDay.format(date) : fullDate.format(date);
+    if (timestamp < startOfToday && timestamp >= startOfToday - 6 * DAY) return weekday().format(date);
+    return date.getFullYear() === today.getFullYear() ? monthDay().format(date) : fullDate().format(date);
   }
 
   return { t, locale: tag, formatTime, formatCount };
