@@ -11,7 +11,7 @@ import {
 } from 'react';
 import { flushSync } from 'react-dom';
 import type { FullSwipeMode, SwipeSide } from './gesture.js';
-import { keepFocusOnRow, useIsomorphicLayoutEffect, useSwipe } from './useSwipe.js';
+import { keepFocusOnRow, useSwipe } from './useSwipe.js';
 
 export type { FullSwipeMode, SwipeSide } from './gesture.js';
 
@@ -165,12 +165,7 @@ export const SwipeActions = forwardRef<HTMLDivElement, SwipeActionsProps>(functi
     },
   });
 
-  // Closed trays are neither focusable nor announced. `inert` is set on the DOM node because
-  // React 18 has no boolean `inert` prop and React 19 drops the string form.
-  useIsomorphicLayoutEffect(() => {
-    leading.current?.toggleAttribute('inert', open !== 'leading');
-    trailing.current?.toggleAttribute('inert', open !== 'trailing');
-  });
+  // Closed trays are made `inert` by useSwipe's rest-state effect (one effect per row, not two).
 
   const renderTray = (side: SwipeSide) => {
     const list = actions[side];

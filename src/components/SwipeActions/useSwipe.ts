@@ -4,7 +4,7 @@
  * React state update per pointermove. React state changes only when a gesture locks
  * (`setSwiping(true)`) and when it ends (`setSwiping(false)`, `setOpen`).
  */
-import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 
 /** useLayoutEffect without React 18's server-rendering warning. */
 export const useIsomorphicLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect;
@@ -106,10 +106,9 @@ function snap(px: number): number {
 
 export function useSwipe(els: SwipeElements, config: SwipeConfig) {
   const cfg = useRef(config);
-  // The latest props, for native listeners that outlive a render.
-  useIsomorphicLayoutEffect(() => {
-    cfg.current = config;
-  });
+  // The latest props, for native listeners that outlive a render. Assigned while rendering (not
+  // from an effect): rows mount on every scroll frame and every effect costs (test/bench).
+  cfg.current = config;
 
   const state = useRef({
     gesture: null as Gesture | null,
@@ -127,7 +126,8 @@ export function useSwipe(els: SwipeElements, config: SwipeConfig) {
   // -------------------------------------------------------------------------------------------
   // DOM writers (shared by the gesture and the settle path)
   // -------------------------------------------------------------------------------------------
-  const dom = useRef({
+  // Created once (a lazy initialiser): rows mount on every scroll frame.
+  const [dom] = useState(() => ({
     measure(): TrayWidths {
       const widths: TrayWidths = { leading: 0, trailing: 0 };
       for (const side of SIDES) {
@@ -171,7 +171,7 @@ export function useSwipe(els: SwipeElements, config: SwipeConfig) {
         if (tray) tray.style.width = `${Math.max(widths[side], Math.abs(offset))}px`;
       }
     },
-  }).current;
+  }));
 
   /** Animates (or jumps) the surface to a resting state. Not called per pointermove. */
   const settle = (open: SwipeSide | null, animate: boolean) => {
@@ -442,6 +442,10 @@ export function useSwipe(els: SwipeElements, config: SwipeConfig) {
   // -------------------------------------------------------------------------------------------
   const { open, disabled, actionsKey } = config;
   useIsomorphicLayoutEffect(() => {
+    // Closed trays are neither focusable nor announced. `inert` is set on the DOM node because
+    // React 18 has no boolean `inert` prop and React 19 drops the string form.
+    els.leading.current?.toggleAttribute('inert', open !== 'leading');
+    els.trailing.current?.toggleAttribute('inert', open !== 'trailing');
     const s = state.current;
     if (s.prevOpen && !open) s.closedAt = performance.now(); // A10: the 600 ms drag lock
     s.prevOpen = open;
@@ -452,14 +456,16 @@ export function useSwipe(els: SwipeElements, config: SwipeConfig) {
     s.mounted = true;
   });
 
-  // B2: swipe is disabled (e.g. in selection mode); an open tray closes.
-  useEffect(() => {
-    if (disabled && cfg.current.open) cfg.current.setOpen(null);
-  }, [disabled]);
-
+  // B2: swipe is disabled (e.g. in selection mode); an open tray closes. (One effect with the
+  // one below: fewer effects per row.)
+  const wasDisabled = useRef(false);
   // A10: while open, close on Escape, on a pointerdown outside, and on scrolling the list.
   // The document listeners exist only while the tray is open.
   useEffect(() => {
+    if (disabled !== wasDisabled.current) {
+      wasDisabled.current = disabled;
+      if (disabled && cfg.current.open) cfg.current.setOpen(null);
+    }
     if (!open) return;
     const root = els.root.current;
     if (!root) return;
@@ -488,5 +494,5 @@ export function useSwipe(els: SwipeElements, config: SwipeConfig) {
       document.removeEventListener('keydown', onKeyDown);
       document.removeEventListener('scroll', onScroll, true);
     };
-  }, [open, els.root]);
+  }, [open, disabled, els.root]);
 }
