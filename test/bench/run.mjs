@@ -210,7 +210,26 @@ async function measureDeleteAll(origin, n) {
     await click(toolbarDelete, `toolbar "${toolbarLabel}"`);
     const dialog = page.getByRole('dialog').or(page.getByRole('alertdialog')).first();
     await dialog.waitFor({ timeout: 10_000 });
+    // "Select all, then delete" counts every conversation first: the confirm button says
+    // "Counting…" (aria-disabled) until the count is known, then "Delete 10,000 conversations".
     const confirm = dialog.getByRole('button', { name: /^Delete/ }).first();
+    await confirm.waitFor({ timeout: 60_000 });
+    // Deleting every conversation may ask the user to type a phrase (D8): type it, as a user would.
+    const phraseInput = dialog.getByRole('textbox');
+    if (await phraseInput.count()) {
+      const phrase = (await dialog.textContent())?.match(/[“"]([^”"]+)[”"]/)?.[1];
+      if (!phrase) throw new Error('the dialog asks for a phrase but does not say which');
+      await phraseInput.first().fill(phrase);
+    }
+    await withTimeout(
+      page.waitForFunction(() => {
+        const d = document.querySelector('[role="alertdialog"],[role="dialog"]');
+        const b = d && [...d.querySelectorAll('button')].find((e) => /^Delete/.test(e.textContent?.trim() ?? ''));
+        return !!b && b.getAttribute('aria-disabled') !== 'true' && !b.disabled;
+      }, null, { timeout: 20_000 }),
+      25_000,
+      'the dialog enabling its confirm button',
+    );
     const confirmLabel = (await confirm.textContent())?.trim();
     await page.evaluate(() => window.__bench.armDeleteAll());
     await click(confirm, `dialog "${confirmLabel}"`);
