@@ -156,6 +156,32 @@ describe('ConversationList: swipe (A)', () => {
     await vi.waitFor(() => expect(commits).toBeGreaterThan(0));
   });
 
+  it('A2: the list does not scroll while a row drags, and a row deleted mid-drag releases it', async () => {
+    const h = await renderList({ count: 6 });
+    const drag = (name: string) => {
+      const row = h.row(name);
+      const r = row.getBoundingClientRect();
+      const p = new Pointer(surfaceOf(row), 'touch').down(r.right - 10, r.top + r.height / 2);
+      p.move(-12);
+      return { row, p };
+    };
+    const first = drag('Person 2');
+    await vi.waitFor(() => expect(h.grid.hasAttribute('data-swiping')).toBe(true));
+    expect(getComputedStyle(h.grid).overflowY).toBe('hidden');
+    first.p.up();
+    await vi.waitFor(() => expect(h.grid.hasAttribute('data-swiping')).toBe(false));
+    expect(getComputedStyle(h.grid).overflowY).toBe('auto');
+
+    // Another device deletes the row while it is being dragged: the list scrolls again.
+    await nextFrame();
+    const second = drag('Person 4');
+    await vi.waitFor(() => expect(h.grid.hasAttribute('data-swiping')).toBe(true));
+    await h.server.connect().deleteConversationList([second.row.dataset.id!], false);
+    await vi.waitFor(() => expect(second.row.isConnected).toBe(false));
+    expect(h.grid.hasAttribute('data-swiping')).toBe(false);
+    expect(getComputedStyle(h.grid).overflowY).toBe('auto');
+  });
+
   it('B2: a 500 ms touch long-press selects the row and enters selection mode, without opening it', async () => {
     const onConversationSelect = vi.fn();
     const h = await renderList({ count: 5, onConversationSelect });
