@@ -142,7 +142,7 @@ describe('ConversationList: the accessible contract', () => {
     });
 
     it('with "Keep message history" checked it removes (with Undo) and keeps the history on the server', async () => {
-      const { row, server, root } = await renderList({ count: 5, undoTimeoutMs: 300 });
+      const { row, server, root } = await renderList({ count: 5, undoTimeoutMs: 2000 });
       row('Person 2').focus();
       await userEvent.keyboard('{Delete}');
       const dialog = await screen.findByRole('alertdialog');
@@ -152,7 +152,7 @@ describe('ConversationList: the accessible contract', () => {
       await userEvent.click(confirm);
       // Reversible: an Undo toast instead of a second dialog (E1), sent when the window closes.
       expect(within(root).getByRole('button', { name: 'Undo' })).toBeTruthy();
-      await vi.waitFor(() => expect(server.getConversation('C2Cuser2')).toBeUndefined());
+      await vi.waitFor(() => expect(server.getConversation('C2Cuser2')).toBeUndefined(), { timeout: 6000 });
       expect(server.getHistory('C2Cuser2')).toBeDefined();
       const del = server.calls.filter((c) => c.operation === 'deleteConversationList');
       expect(del.map((c) => c.clearMessage)).toEqual([false]);

@@ -244,12 +244,13 @@ describe("ConversationList: Undo under clearHistory 'never' (E1–E3)", () => {
   });
 
   it('E4: the removal is sent (keeping history) when the undo window closes', async () => {
-    const h = await renderList({ count: 5, clearHistory: 'never', undoTimeoutMs: 200 });
+    // A window long enough that a loaded CI machine still sees "nothing sent yet" first.
+    const h = await renderList({ count: 5, clearHistory: 'never', undoTimeoutMs: 2000 });
     h.row('Person 2').focus();
     await userEvent.keyboard('{Delete}');
     expect(deleteCalls(h)).toHaveLength(0);
 
-    await vi.waitFor(() => expect(deleteCalls(h)).toHaveLength(1), { timeout: 3000 });
+    await vi.waitFor(() => expect(deleteCalls(h)).toHaveLength(1), { timeout: 6000 });
     expect(deleteCalls(h)[0]).toMatchObject({ ids: ['C2Cuser2'], clearMessage: false });
     await vi.waitFor(() => expect(h.server.getConversation('C2Cuser2')).toBeUndefined());
     expect(h.server.getHistory('C2Cuser2')).toBeDefined();
@@ -268,7 +269,7 @@ describe("ConversationList: Undo under clearHistory 'never' (E1–E3)", () => {
   });
 
   it('E3: the toast does not time out while focused or hovered', async () => {
-    const h = await renderList({ count: 5, clearHistory: 'never', undoTimeoutMs: 250 });
+    const h = await renderList({ count: 5, clearHistory: 'never', undoTimeoutMs: 1500 });
     h.row('Person 2').focus();
     await userEvent.keyboard('{Delete}');
     const undo = await vi.waitFor(() => within(h.root).getByRole('button', { name: 'Undo' }));
@@ -285,7 +286,7 @@ describe("ConversationList: Undo under clearHistory 'never' (E1–E3)", () => {
     expect(within(h.root).getByRole('button', { name: 'Undo' })).toBeTruthy();
     // Leaving it lets the window close.
     await userEvent.hover(h.row('Person 1'));
-    await vi.waitFor(() => expect(deleteCalls(h)).toHaveLength(1), { timeout: 3000 });
+    await vi.waitFor(() => expect(deleteCalls(h)).toHaveLength(1), { timeout: 6000 });
   });
 
   it('a removal that fails after the undo window names the failure, brings the row back and offers Retry', async () => {
