@@ -181,7 +181,13 @@ export function renderMarkdown(report) {
       `- Bundles (min+gzip JS / CSS): convokit ${kb(b.convokit.jsGzKB)} / ${kb(b.convokit.cssGzKB)} (styles.css is a separate import)` +
         (b.tanstack ? `; hand-built ${kb(b.tanstack.jsGzKB)} / ${kb(b.tanstack.cssGzKB)}` : '') +
         (b.chatscope ? `; chatscope ${kb(b.chatscope.jsGzKB)} (its styles package is separate)` : '') +
-        '. Peers external: react, react-dom, @tanstack/react-query.',
+        '. Peers external: react, react-dom, @tanstack/react-query.' +
+        (b.convokit.jsGzLibKB
+          ? ` Fully minified (Oxc) after Vite's library build, which keeps whitespace and comments in ES output; as that output: convokit ${kb(b.convokit.jsGzLibKB)}` +
+            (b.tanstack ? `, hand-built ${kb(b.tanstack.jsGzLibKB)}` : '') +
+            (b.chatscope ? `, chatscope ${kb(b.chatscope.jsGzLibKB)}` : '') +
+            '.'
+          : ''),
     );
   }
   const rd = report.extras?.remoteDeletion?.median;
@@ -236,7 +242,10 @@ function diagnosisMarkdown(report) {
     const r = d.remoteDeletionRows;
     out.push(
       `- Remote deletion of the 3rd row at N = ${d.n.toLocaleString('en')}: ${r.rowsRendered} rows rendered; component renders: ` +
-        `${Object.entries(r.componentRenders).map(([k, v]) => `${k} ×${v}`).join(', ')}. Every row below the deleted one renders again (its index and offset change).`,
+        `${Object.entries(r.componentRenders).map(([k, v]) => `${k} ×${v}`).join(', ')}.` +
+        (r.rowsRendered <= 2
+          ? ' The rows below the deleted one move (a layout effect writes their offset) without rendering.'
+          : ' Every row below the deleted one renders again (its index and offset change).'),
     );
   }
   const parts = report.bundles?.convokit?.byPart;
