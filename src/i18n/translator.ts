@@ -87,6 +87,7 @@ export function createTranslator(locale?: string, overrides?: Partial<Messages>)
     } else {
       template = typeof message === 'string' ? message : String(key);
     }
+    if (!template.includes('{')) return template;
     return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
       const value = params[name];
       if (value === undefined) return whole;
@@ -94,7 +95,16 @@ export function createTranslator(locale?: string, overrides?: Partial<Messages>)
     });
   }
 
+  // A row formats its time twice (the visible time and its accessible name): remember the last.
+  let lastTime: { timestamp: number; now: number; text: string } | undefined;
   function formatTime(timestamp: number, now: number = Date.now()): string {
+    if (lastTime && lastTime.timestamp === timestamp && lastTime.now === now) return lastTime.text;
+    const text = formatTimeUncached(timestamp, now);
+    lastTime = { timestamp, now, text };
+    return text;
+  }
+
+  function formatTimeUncached(timestamp: number, now: number): string {
     if (typeof timestamp !== 'number' || !Number.isFinite(timestamp) || timestamp <= 0) return '';
     const date = new Date(timestamp);
     if (Number.isNaN(date.getTime())) return '';
