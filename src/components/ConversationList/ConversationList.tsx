@@ -209,6 +209,9 @@ interface RowContextValue {
 }
 const RowContext = createContext<RowContextValue | null>(null);
 
+/** The offset each row element was last placed at (kept off the DOM: one attribute less per row). */
+const placedAt = new WeakMap<HTMLElement, number>();
+
 const OVERSCAN = 6;
 /** Load the next page when the last rendered row is this close to the end. */
 const LOAD_AHEAD = 20;
@@ -615,9 +618,9 @@ const ListView = forwardRef<HTMLDivElement, ViewProps>(function ListView(
       const el = id === undefined ? undefined : rowElements.current.get(id);
       if (!el) continue;
       const index = String(item.index);
-      if (el.dataset.index === index && el.dataset.start === String(item.start)) continue;
+      if (el.dataset.index === index && placedAt.get(el) === item.start) continue;
       el.dataset.index = index;
-      el.dataset.start = String(item.start);
+      placedAt.set(el, item.start);
       el.style.transform = `translateY(${item.start}px)`;
       el.setAttribute('aria-rowindex', String(item.index + 1));
     }

@@ -427,7 +427,8 @@ export function useSwipe(els: SwipeElements, config: SwipeConfig) {
       surface.removeEventListener('pointerdown', onDown);
       root.removeEventListener('dragstart', onDragStart);
       root.removeEventListener('focusout', onFocusOut);
-      removeWindow();
+      // Window listeners exist only during a gesture (most rows unmount without one).
+      if (s.gesture) removeWindow();
       if (s.gesture) clearTimeout(s.gesture.longPressTimer);
       s.gesture = null;
       clearTimeout(s.revealTimer);
