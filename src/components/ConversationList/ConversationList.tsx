@@ -280,13 +280,16 @@ const ListView = forwardRef<HTMLDivElement, ViewProps>(function ListView(
     return indexes;
   }, []);
 
+  // Stable while the list is unchanged: the virtualiser rebuilds its measurements of every item
+  // (O(N)) whenever getItemKey changes, and an inline arrow changes on every scroll frame.
+  const getItemKey = useCallback((index: number) => order[index] ?? index, [order]);
   const virtualizer = useVirtualizer({
     count: order.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
     overscan: OVERSCAN,
     rangeExtractor,
-    getItemKey: (index) => order[index] ?? index,
+    getItemKey,
     // SSR and the first client render agree: no rows until the viewport is measured.
     initialRect: { width: 0, height: 0 },
   });
