@@ -5,7 +5,7 @@ import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
-import { chromiumArgs, findChromium } from './scripts/find-chromium.mjs';
+import { chromiumArgs, findChromium } from './test/tools/find-chromium.mjs';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 

@@ -3,7 +3,7 @@
 // hand-built @tanstack/react-virtual list, side by side in real headless Chromium.
 //
 //   npm run bench                                   full run: N = 1k, 10k, 100k; 3 loads each
-//   node scripts/with-chromium.mjs node test/bench/run.mjs --quick     N = 1k, one load (npm test)
+//   node test/tools/with-chromium.mjs node test/bench/run.mjs --quick     N = 1k, one load (npm test)
 //
 // Options: --quick, --runs=3, --sizes=1000,10000, --subjects=convokit,tanstack, --no-bundle,
 //          --out=path.json (default results/latest.json, or results/quick.json with --quick)
@@ -15,9 +15,9 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, totalmem, loadavg, type as osType, release, arch } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { findChromium, chromiumArgs } from '../../scripts/find-chromium.mjs';
+import { findChromium, chromiumArgs } from '../tools/find-chromium.mjs';
 import { benchDir, buildPages, measureBundle } from './lib/build.mjs';
-import { serve } from './lib/server.mjs';
+import { serve } from '../tools/static-server.mjs';
 import { median, medianOf } from './lib/stats.mjs';
 import { analyseTrace, startTrace } from './lib/trace.mjs';
 import { startProfile } from './lib/profile.mjs';
@@ -65,7 +65,7 @@ let httpServer;
 
 async function launch() {
   const executablePath = process.env.CHROMIUM_PATH || findChromium();
-  if (!executablePath) throw new Error('no Chromium found (see scripts/find-chromium.mjs)');
+  if (!executablePath) throw new Error('no Chromium found (see test/tools/find-chromium.mjs)');
   browser = await chromium.launch({
     executablePath,
     headless: true,

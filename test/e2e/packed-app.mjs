@@ -2,29 +2,16 @@
 // conversations with real pointer and keyboard input: the accessible contract, swipe, bulk
 // delete, keep-history, partial failure, a second device, RTL, zh-CN, dark, and axe.
 //   node test/e2e/packed-app.mjs <built app dir>
-import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { extname, join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { chromiumArgs, findChromium } from '../../scripts/find-chromium.mjs';
+import { chromiumArgs, findChromium } from '../tools/find-chromium.mjs';
+import { serve } from '../tools/static-server.mjs';
 
 const require = createRequire(import.meta.url);
 const axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
-const dir = process.argv[2];
-const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
-const server = createServer(async (req, res) => {
-  const pathname = new URL(req.url, 'http://x').pathname;
-  const path = pathname === '/' ? '/index.html' : pathname;
-  try {
-    const body = await readFile(join(dir, path));
-    res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' }).end(body);
-  } catch {
-    res.writeHead(404).end();
-  }
-}).listen(0, '127.0.0.1');
-await new Promise((r) => server.once('listening', r));
-const base = `http://127.0.0.1:${server.address().port}/`;
+const server = await serve(process.argv[2]);
+const base = `${server.origin}/`;
 
 const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
 const failures = [];
@@ -188,6 +175,6 @@ await check('dark theme, axe clean', 'dark', async (page) => {
 });
 
 await browser.close();
-server.close();
+await server.close();
 console.log(`${passed} passed, ${failures.length} failed`);
 if (failures.length) process.exit(1);

@@ -1,4 +1,5 @@
-// A tiny static file server on 127.0.0.1 and a random port.
+// A tiny static file server on 127.0.0.1 and a random port: the benchmark's pages, the packed
+// app (test/e2e) and Storybook's static build (.storybook/screenshot.mjs).
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
@@ -10,13 +11,16 @@ const TYPES = {
   '.svg': 'image/svg+xml',
   '.json': 'application/json',
   '.map': 'application/json',
+  '.woff2': 'font/woff2',
+  '.png': 'image/png',
 };
 
 export async function serve(root) {
   const server = createServer(async (req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    const asked = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    const path = asked.endsWith('/') ? `${asked}index.html` : asked;
     try {
-      const body = await readFile(join(root, path.endsWith('/') ? `${path}index.html` : path));
+      const body = await readFile(join(root, path));
       res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
       res.end(body);
     } catch {

@@ -8,7 +8,7 @@ import { copyFileSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync, rmSy
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-const root = resolve(import.meta.dirname, '..');
+const root = resolve(import.meta.dirname, '../..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const sh = (cmd, args, cwd = root) => execFileSync(cmd, args, { cwd, stdio: 'inherit' });
 const out = (cmd, args, cwd = root) => execFileSync(cmd, args, { cwd, encoding: 'utf8' });

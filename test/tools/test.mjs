@@ -40,6 +40,6 @@ const want = (name) => steps.length === 0 || steps.includes(name);
 if (want('typecheck')) run('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
 if (want('vitest')) run('tests (unit, browser, stories)', 'npx', ['vitest', 'run'], env);
 if (want('build')) run('library build', 'npm', ['run', '--silent', 'build']);
-if (want('package')) run('packaging check', 'node', ['scripts/check-package.mjs'], env);
+if (want('package')) run('packaging check', 'node', ['test/tools/check-package.mjs'], env);
 if (want('bench') && existsSync('test/bench/run.mjs')) run('quick benchmark', 'node', ['test/bench/run.mjs', '--quick'], env);
 console.log('\nAll checks passed.');
