@@ -13,71 +13,11 @@ import {
   type SwipeActionsProps,
 } from '../../src/components/SwipeActions/index.js';
 import '../../src/components/SwipeActions/SwipeActions.css';
+import { Pointer, type PointerKind } from '../support/pointer.js';
 
 // ---------------------------------------------------------------------------------------------
 // Harness
 // ---------------------------------------------------------------------------------------------
-
-type PointerKind = 'mouse' | 'touch' | 'pen';
-let clock = 1_000_000;
-let nextPointerId = 100;
-
-/** One pointer. Timestamps are deterministic: `timeStamp` is pinned on every event. */
-class Pointer {
-  x = 0;
-  y = 0;
-  t = 0;
-  readonly id = nextPointerId++;
-  constructor(
-    readonly target: Element,
-    readonly kind: PointerKind = 'touch',
-  ) {}
-  private fire(type: string, init: PointerEventInit) {
-    const event = new PointerEvent(type, {
-      pointerId: this.id,
-      pointerType: this.kind,
-      isPrimary: true,
-      clientX: this.x,
-      clientY: this.y,
-      bubbles: true,
-      cancelable: true,
-      composed: true,
-      ...init,
-    });
-    Object.defineProperty(event, 'timeStamp', { value: this.t });
-    this.target.dispatchEvent(event);
-  }
-  down(x: number, y: number, button = 0) {
-    this.x = x;
-    this.y = y;
-    this.t = clock += 10_000;
-    this.fire('pointerdown', { button, buttons: button === 2 ? 2 : 1 });
-    return this;
-  }
-  move(dx: number, dy = 0, dt = 16) {
-    this.x += dx;
-    this.y += dy;
-    this.t += dt;
-    this.fire('pointermove', { button: -1, buttons: 1 });
-    return this;
-  }
-  /** Moves in equal steps: `slow` is 5 px per 50 ms (0.1 px/ms), `fast` 20 px per 10 ms. */
-  drag(dx: number, speed: 'slow' | 'fast' = 'slow', dy = 0) {
-    const step = speed === 'slow' ? 5 : 20;
-    const dt = speed === 'slow' ? 50 : 10;
-    const n = Math.max(1, Math.ceil(Math.abs(dx) / step));
-    for (let i = 0; i < n; i++) this.move(dx / n, dy / n, dt);
-    return this;
-  }
-  up(dt = 16) {
-    this.t += dt;
-    this.fire('pointerup', { button: 0, buttons: 0 });
-  }
-  cancel() {
-    this.t += 16;
-    this.fire('pointercancel', { button: 0, buttons: 0 });
-  }
-}
 
 const nextFrame = () => new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0)));
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));

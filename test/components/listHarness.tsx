@@ -13,6 +13,7 @@ import { createMemoryChatServer, type MemoryChatServerOptions } from '../../src/
 import { generateConversations } from '../../src/sdk/generate.js';
 import type { Conversation } from '../../src/sdk/types.js';
 import '../../src/styles.css';
+import { Pointer as BasePointer, type PointerKind } from '../support/pointer.js';
 
 export const NOW = Date.UTC(2025, 0, 15, 12, 0, 0);
 
@@ -142,57 +143,10 @@ export async function expectNoAxeViolations(container: Element) {
   expect(summary).toEqual([]);
 }
 
-let clock = 2_000_000;
-let nextPointerId = 500;
-
-/** One synthetic pointer with deterministic timestamps (as in SwipeActions.browser.test.tsx). */
-export class Pointer {
-  x = 0;
-  y = 0;
-  t = 0;
-  readonly id = nextPointerId++;
-  constructor(
-    readonly target: Element,
-    readonly kind: 'mouse' | 'touch' | 'pen' = 'touch',
-  ) {}
-  private fire(type: string, init: PointerEventInit) {
-    const event = new PointerEvent(type, {
-      pointerId: this.id,
-      pointerType: this.kind,
-      isPrimary: true,
-      clientX: this.x,
-      clientY: this.y,
-      bubbles: true,
-      cancelable: true,
-      composed: true,
-      ...init,
-    });
-    Object.defineProperty(event, 'timeStamp', { value: this.t });
-    this.target.dispatchEvent(event);
-  }
-  down(x: number, y: number) {
-    this.x = x;
-    this.y = y;
-    this.t = clock += 10_000;
-    this.fire('pointerdown', { button: 0, buttons: 1 });
-    return this;
-  }
-  move(dx: number, dy = 0, dt = 50) {
-    this.x += dx;
-    this.y += dy;
-    this.t += dt;
-    this.fire('pointermove', { button: -1, buttons: 1 });
-    return this;
-  }
-  /** Slow steps of 5 px per 50 ms: the release position decides, not a flick. */
-  drag(dx: number) {
-    const n = Math.max(1, Math.ceil(Math.abs(dx) / 5));
-    for (let i = 0; i < n; i++) this.move(dx / n);
-    return this;
-  }
-  up() {
-    this.t += 16;
-    this.fire('pointerup', { button: 0, buttons: 0 });
+/** A synthetic pointer whose moves take 50 ms by default: slow drags, where the release position decides. */
+export class Pointer extends BasePointer {
+  constructor(target: Element, kind: PointerKind = 'touch') {
+    super(target, kind, 50);
   }
 }
 
