@@ -262,7 +262,8 @@ const ListView = forwardRef<HTMLDivElement, ViewProps>(function ListView(
   // ---- virtualisation -----------------------------------------------------------------------
   const scrollRef = useRef<HTMLDivElement>(null);
   const [focusedID, setFocusedID] = useState<string | null>(null);
-  const focusedIndex = focusedID === null ? -1 : order.indexOf(focusedID);
+  // O(N) once per change of the list or the focus, not on every scroll frame's render.
+  const focusedIndex = useMemo(() => (focusedID === null ? -1 : order.indexOf(focusedID)), [order, focusedID]);
   // The roving tab stop: the focused row, else the first one.
   const tabStopIndex = focusedIndex >= 0 ? focusedIndex : order.length ? 0 : -1;
   const tabStopIndexRef = useRef(tabStopIndex);
