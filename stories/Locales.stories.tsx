@@ -16,6 +16,8 @@ const meta = {
   title: 'Locales',
   component: List,
   decorators: [inFrame],
+  // Each story fixes its locale and direction; the toolbar's theme still applies.
+  render: (args, { globals }) => <List theme={globals.theme} {...args} />,
 } satisfies Meta<typeof List>;
 export default meta;
 type Story = StoryObj<typeof meta>;
