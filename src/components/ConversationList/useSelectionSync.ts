@@ -1,15 +1,16 @@
 import { useEffect, useRef } from 'react';
 import { useConversationStoreApi } from '../../hooks/ConversationStoreProvider.js';
-import type { Selection, SelectionMode } from '../../store/types.js';
+import type { ConversationListProps } from './ConversationList.js';
 
-interface Props {
-  selectionMode?: SelectionMode;
-  defaultSelectionMode?: SelectionMode;
-  onSelectionModeChange?: (mode: SelectionMode) => void;
-  selectedIDs?: Selection;
-  defaultSelectedIDs?: Selection;
-  onSelectionChange?: (selection: Selection, excluded: ReadonlySet<string>) => void;
-}
+type Props = Pick<
+  ConversationListProps,
+  | 'selectionMode'
+  | 'defaultSelectionMode'
+  | 'onSelectionModeChange'
+  | 'selectedIDs'
+  | 'defaultSelectedIDs'
+  | 'onSelectionChange'
+>;
 
 /**
  * The value / defaultValue / onValueChange trio for selection (style.md, Radix). The store holds
